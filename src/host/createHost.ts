@@ -1,0 +1,194 @@
+import { BridgeError, ErrorCode } from '../shared/errors.js';
+import type { DropReason } from '../shared/guards.js';
+import type { Call } from '../shared/protocol.js';
+import { DEFAULT_LIMITS } from '../shared/rpc.js';
+import { resolveViewUrl, toApp } from './apps.js';
+import { checkHelloEvent } from './handshake.js';
+import { createRegistry } from './registry.js';
+import type { App, CallContext, Host, HostOptions, RejectionInfo, View, ViewFilter } from './types.js';
+import { DEFAULT_SANDBOX, createView, type HostedView } from './view.js';
+
+const DEFAULT_HANDSHAKE_TIMEOUT = 10_000;
+
+function matches(view: View, filter: ViewFilter | undefined): boolean {
+  if (filter === undefined) return true;
+  if (typeof filter === 'function') return filter(view);
+  return (
+    (filter.appKey === undefined || filter.appKey === view.app.key) &&
+    (filter.moduleKey === undefined || filter.moduleKey === view.moduleKey)
+  );
+}
+
+// Hooks are the product's code; a throwing hook must not break the bridge for the app.
+function safely<A extends unknown[]>(hook: ((...args: A) => void) | undefined, ...args: A): void {
+  try {
+    hook?.(...args);
+  } catch {
+    /* ignored by design */
+  }
+}
+
+/**
+ * Creates the product page's side of the bridge.
+ *
+ * @example
+ * ```ts
+ * import { createHost } from 'apbridge/host';
+ *
+ * const host = createHost({ onCall: (info) => console.debug(info) });
+ * host.registerApp({ key: 'my-app', baseUrl: 'https://app.example.com' });
+ * host.defineModule('acme', { ping: (ctx, n: number) => `pong ${n} for ${ctx.app.key}` });
+ * const view = host.create({ app: 'my-app', moduleKey: 'main', url: '/panel' }, document.body);
+ * ```
+ */
+export function createHost(options: HostOptions = {}): Host {
+  const win = options.window ?? window;
+  const hostOrigin = win.location.origin;
+  const registry = createRegistry<CallContext>();
+  const apps = new Map<string, App>();
+  const views = new Map<string, HostedView>();
+  const limits = { ...DEFAULT_LIMITS, ...options.limits, callTimeout: options.timeouts?.call ?? DEFAULT_LIMITS.callTimeout };
+  let destroyed = false;
+
+  for (const [name, impl] of Object.entries(options.modules ?? {})) registry.define(name, impl);
+
+  function reject(info: RejectionInfo): void {
+    safely(options.onRejected, info);
+  }
+
+  function onDrop(view: View, reason: DropReason): void {
+    reject({ reason, origin: view.app.origin, appKey: view.app.key, viewId: view.id });
+  }
+
+  async function dispatch(view: View, session: string, call: Call, signal: AbortSignal): Promise<unknown> {
+    const started = performance.now();
+    let outcome: 'ok' | ErrorCode = 'ok';
+    let cause: unknown;
+    try {
+      const handler = registry.lookup(call.module, call.method);
+      const ctx: CallContext = { app: view.app, moduleKey: view.moduleKey, view, session, signal, host };
+      return await handler(ctx, ...call.args);
+    } catch (error) {
+      if (error instanceof BridgeError) {
+        outcome = error.code;
+        throw error;
+      }
+      outcome = ErrorCode.HANDLER_FAILED;
+      cause = error;
+      // The message of an arbitrary exception may describe host internals; the app gets the code only.
+      throw new BridgeError(ErrorCode.HANDLER_FAILED, `${call.module}.${call.method} failed`);
+    } finally {
+      safely(options.onCall, {
+        appKey: view.app.key,
+        moduleKey: view.moduleKey,
+        viewId: view.id,
+        module: call.module,
+        method: call.method,
+        duration: performance.now() - started,
+        outcome,
+        ...(cause === undefined ? {} : { cause }),
+      });
+    }
+  }
+
+  function onMessage(event: MessageEvent): void {
+    const outcome = checkHelloEvent(event, (channel) => views.get(channel));
+    if (outcome.accepted) {
+      outcome.target.connect(outcome.port);
+      return;
+    }
+    if (outcome.reason === null) return;
+    if (outcome.reason === 'PROTOCOL_MISMATCH' && outcome.port) {
+      outcome.port.postMessage({
+        type: 'error',
+        id: 0,
+        error: { code: ErrorCode.PROTOCOL_MISMATCH, message: 'Unsupported protocol version' },
+      });
+    }
+    // Closed without ever being started: nothing the sender queued on it is read.
+    outcome.port?.close();
+    reject({
+      reason: outcome.reason,
+      origin: event.origin,
+      ...(outcome.target ? { appKey: outcome.target.app.key, viewId: outcome.target.id } : {}),
+    });
+  }
+
+  // Removing an app iframe from the DOM by any means ends its session, as view.destroy() would.
+  const observer =
+    typeof MutationObserver === 'function'
+      ? new MutationObserver((records) => {
+          if (!records.some((record) => record.removedNodes.length > 0)) return;
+          for (const view of [...views.values()]) if (!view.iframe.isConnected) view.destroy();
+        })
+      : undefined;
+
+  win.addEventListener('message', onMessage);
+  if (win.document.documentElement) {
+    observer?.observe(win.document.documentElement, { childList: true, subtree: true });
+  }
+
+  const host: Host = {
+    origin: hostOrigin,
+    registerApp(descriptor) {
+      const app = toApp(descriptor, hostOrigin);
+      apps.set(app.key, app);
+      return app;
+    },
+    unregisterApp(key) {
+      apps.delete(key);
+      for (const view of [...views.values()]) if (view.app.key === key) view.destroy();
+    },
+    getApp(key) {
+      return apps.get(key);
+    },
+    create(create, container) {
+      if (destroyed) throw new BridgeError(ErrorCode.CONNECTION_DESTROYED, 'The host was destroyed');
+      const app = apps.get(create.app);
+      if (!app) throw new BridgeError(ErrorCode.NOT_ALLOWED, `App "${create.app}" is not registered`);
+      const view = createView({
+        app,
+        url: resolveViewUrl(app, create.url),
+        hostOrigin,
+        create,
+        container,
+        sandbox: options.iframe?.sandbox ?? DEFAULT_SANDBOX,
+        allow: options.iframe?.allow,
+        limits,
+        handshakeTimeout: options.timeouts?.handshake ?? DEFAULT_HANDSHAKE_TIMEOUT,
+        modules: () => registry.describe(),
+        dispatch,
+        onDrop,
+        onState: (v, state) => safely(options.onViewState, v, state),
+        onDestroyed: (v) => views.delete(v.id),
+      });
+      views.set(view.id, view);
+      return view;
+    },
+    defineModule(name, impl) {
+      registry.define(name, impl);
+    },
+    emit(name, filter, ...args) {
+      let reached = 0;
+      for (const view of views.values()) {
+        if (matches(view, filter)) {
+          view.emit(name, ...args);
+          reached++;
+        }
+      }
+      return reached;
+    },
+    views() {
+      return [...views.values()];
+    },
+    destroy() {
+      if (destroyed) return;
+      destroyed = true;
+      win.removeEventListener('message', onMessage);
+      observer?.disconnect();
+      for (const view of [...views.values()]) view.destroy();
+      apps.clear();
+    },
+  };
+  return host;
+}

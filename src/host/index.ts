@@ -1,0 +1,22 @@
+/**
+ * apbridge host: embed Connect-style apps in cross-origin iframes and answer their `AP` calls.
+ * @packageDocumentation
+ */
+export { createHost } from './createHost.js';
+export { BridgeError, ErrorCode, isBridgeError, type WireError } from '../shared/errors.js';
+export { DropReason } from '../shared/guards.js';
+export { PROTOCOL_VERSION } from '../shared/protocol.js';
+export type { Handler, ModuleImpl } from './registry.js';
+export type {
+  App,
+  AppDescriptor,
+  CallContext,
+  CallInfo,
+  CreateViewOptions,
+  Host,
+  HostOptions,
+  RejectionInfo,
+  View,
+  ViewFilter,
+  ViewState,
+} from './types.js';

@@ -1,0 +1,143 @@
+import type { DropReason } from '../shared/guards.js';
+import type { EndpointLimits } from '../shared/rpc.js';
+import type { ErrorCode } from '../shared/errors.js';
+import type { ModuleImpl } from './registry.js';
+
+/** What the product registers about an app (usually read from its Connect descriptor). */
+export interface AppDescriptor {
+  /** The app key, unique per host: letters, digits, `.`, `_`, `-`; at most 64 characters. */
+  key: string;
+  name?: string;
+  /** Absolute http(s) URL; every iframe of the app must be on exactly this origin. */
+  baseUrl: string;
+  /** Connect module declarations (`generalPages`, `dialogs`, `webPanels`...), keyed by module type. */
+  modules?: Record<string, unknown>;
+}
+
+/** A registered app as the host keeps it. */
+export interface App {
+  readonly key: string;
+  readonly name: string;
+  readonly baseUrl: string;
+  /** The only origin a hello for this app is accepted from. */
+  readonly origin: string;
+  readonly modules: Readonly<Record<string, unknown>>;
+}
+
+/** Where a view is in its life. */
+export type ViewState = 'loading' | 'connected' | 'unresponsive' | 'destroyed';
+
+/** Which views an event goes to: all, those matching the fields, or those the function accepts. */
+export type ViewFilter = { appKey?: string; moduleKey?: string } | ((view: View) => boolean);
+
+export interface CreateViewOptions {
+  /** Key of a registered app. */
+  app: string;
+  /** The module this iframe shows (from the descriptor). */
+  moduleKey: string;
+  /** Absolute URL, or a path resolved against the app's baseUrl; must stay on the app's origin. */
+  url: string;
+  /** Product context handed to the app (`AP.context.getContext`). */
+  context?: Record<string, unknown>;
+  /** Options sent to the plugin in window.name and the welcome (e.g. `{ isDialog: true }`). */
+  options?: Record<string, unknown>;
+  /** Initial iframe height in px or a CSS length. */
+  height?: string;
+  width?: string;
+}
+
+/** One app iframe and its session with the host. */
+export interface View {
+  /** The channel id: random, per iframe. */
+  readonly id: string;
+  readonly app: App;
+  readonly moduleKey: string;
+  readonly iframe: HTMLIFrameElement;
+  readonly context: Readonly<Record<string, unknown>>;
+  readonly options: Readonly<Record<string, unknown>>;
+  readonly state: ViewState;
+  /** Resolves when the first session is established; rejects if the view is destroyed first. */
+  readonly ready: Promise<void>;
+  /** Sends an event to the app; queued (bounded, expiring) until the view connects. */
+  emit(name: string, ...args: unknown[]): void;
+  /** Calls a method the app provided with `AP.provide(module, methods)`. */
+  call(module: string, method: string, ...args: unknown[]): Promise<unknown>;
+  /** Removes the iframe, ends the session and settles its calls with CONNECTION_DESTROYED. */
+  destroy(): void;
+}
+
+/** Trusted facts about a call, taken from the session (never from the message). */
+export interface CallContext {
+  readonly app: App;
+  readonly moduleKey: string;
+  readonly view: View;
+  readonly session: string;
+  /** Aborted when the app cancels the call, the call times out on its side, or the session ends. */
+  readonly signal: AbortSignal;
+  readonly host: Host;
+}
+
+/** Reported for every call an app made, after it settled. */
+export interface CallInfo {
+  appKey: string;
+  moduleKey: string;
+  viewId: string;
+  module: string;
+  method: string;
+  /** Milliseconds from dispatch to settle. */
+  duration: number;
+  outcome: 'ok' | ErrorCode;
+  /** The original exception when a handler threw something other than a BridgeError. */
+  cause?: unknown;
+}
+
+/** Reported for every bridge message the host refused. */
+export interface RejectionInfo {
+  reason: DropReason;
+  origin: string;
+  /** Set when the message could be tied to a view (a wrong origin for a known channel, say). */
+  appKey?: string;
+  viewId?: string;
+}
+
+export interface HostOptions {
+  /** The product window; defaults to the global `window`. */
+  window?: Window;
+  timeouts?: {
+    /** Milliseconds before a view with no hello is marked 'unresponsive'. Default 10000. */
+    handshake?: number;
+    /** Milliseconds before a host-to-app call rejects with CALL_TIMEOUT. Default 30000. */
+    call?: number;
+  };
+  /** Per-session caps; see the README for defaults. */
+  limits?: Partial<Omit<EndpointLimits, 'callTimeout'>>;
+  iframe?: {
+    /** The iframe `sandbox` tokens. The default is the least privilege Connect apps need. */
+    sandbox?: string;
+    /** The iframe `allow` (permissions policy) attribute. Default: none. */
+    allow?: string;
+  };
+  /** Extra modules to define at creation, as with {@link Host.defineModule}. */
+  modules?: Record<string, ModuleImpl<CallContext>>;
+  onCall?(info: CallInfo): void;
+  onRejected?(info: RejectionInfo): void;
+  onViewState?(view: View, state: ViewState): void;
+}
+
+/** A product page's side of the bridge. Create with `createHost`. */
+export interface Host {
+  /** The host page's origin (what apps see as `xdm_e`). */
+  readonly origin: string;
+  registerApp(app: AppDescriptor): App;
+  unregisterApp(key: string): void;
+  getApp(key: string): App | undefined;
+  /** Creates the iframe for an app module inside `container` and starts the handshake. */
+  create(options: CreateViewOptions, container: Element): View;
+  /** Adds or replaces a module apps can call as `AP.<name>.<method>(...)`. */
+  defineModule(name: string, impl: ModuleImpl<CallContext>): void;
+  /** Sends an event to every live view the filter selects; returns how many were reached. */
+  emit(name: string, filter: ViewFilter | undefined, ...args: unknown[]): number;
+  views(): View[];
+  /** Destroys every view and removes every listener the host added. */
+  destroy(): void;
+}

@@ -1,0 +1,183 @@
+import { BridgeError, ErrorCode } from '../shared/errors.js';
+import type { DropReason } from '../shared/guards.js';
+import { PROTOCOL_VERSION, type Call, type WindowName } from '../shared/protocol.js';
+import { createEndpoint, type Endpoint, type EndpointLimits } from '../shared/rpc.js';
+import type { App, CreateViewOptions, View, ViewState } from './types.js';
+
+/**
+ * Least privilege for a Connect app: its own origin (for its cookies and storage), scripts, forms and
+ * popups the user opens. No top navigation: apps navigate the product through AP.navigator.
+ */
+export const DEFAULT_SANDBOX =
+  'allow-scripts allow-same-origin allow-forms allow-popups allow-popups-to-escape-sandbox allow-downloads';
+
+const MAX_QUEUED_EVENTS = 64;
+const QUEUED_EVENT_TTL = 30_000;
+const SIZE = /^(\d{1,5}(\.\d+)?)(px|%|em|rem|vh|vw)?$/;
+
+/** What a view needs from its host; the host keeps the registry and the hooks. */
+export interface ViewDeps {
+  app: App;
+  url: string;
+  hostOrigin: string;
+  create: CreateViewOptions;
+  container: Element;
+  sandbox: string;
+  allow: string | undefined;
+  limits: EndpointLimits;
+  handshakeTimeout: number;
+  modules(): Record<string, string[]>;
+  dispatch(view: View, session: string, call: Call, signal: AbortSignal): unknown;
+  onDrop(view: View, reason: DropReason): void;
+  onState(view: View, state: ViewState): void;
+  onDestroyed(view: View): void;
+}
+
+/** A view plus what only the host may call. */
+export interface HostedView extends View {
+  readonly window: Window | null;
+  readonly origin: string;
+  /** Starts a session on `port`, ending the previous one with CONNECTION_RESET. */
+  connect(port: MessagePort): void;
+  /** Ends the current session (if any) with `code` without destroying the view. */
+  disconnect(code: ErrorCode): void;
+}
+
+export function randomId(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  let out = '';
+  for (const byte of bytes) out += byte.toString(16).padStart(2, '0');
+  return out;
+}
+
+/** Accepts a number (px) or a short CSS length; anything else falls back. */
+export function cssSize(value: unknown, fallback: string): string {
+  if (typeof value === 'number' && Number.isFinite(value) && value >= 0) return `${Math.round(value)}px`;
+  if (typeof value !== 'string') return fallback;
+  const match = SIZE.exec(value.trim());
+  if (!match) return fallback;
+  return match[3] ? value.trim() : `${match[1]}px`;
+}
+
+export function createView(deps: ViewDeps): HostedView {
+  const { app, create } = deps;
+  const id = randomId();
+  const doc = deps.container.ownerDocument;
+  const iframe = doc.createElement('iframe');
+  const context = Object.freeze({ ...create.context });
+  const options = Object.freeze({ ...create.options });
+  const queued: { name: string; args: unknown[]; at: number }[] = [];
+  let endpoint: Endpoint | undefined;
+  let state: ViewState = 'loading';
+  let resolveReady: () => void = () => {};
+  let rejectReady: (error: BridgeError) => void = () => {};
+  const ready = new Promise<void>((resolve, reject) => {
+    resolveReady = resolve;
+    rejectReady = reject;
+  });
+  // A view that is destroyed unconnected rejects `ready`; nobody may be listening.
+  ready.catch(() => {});
+
+  const name: WindowName = { apb: 1, host: deps.hostOrigin, channel: id, options };
+  iframe.name = JSON.stringify(name);
+  iframe.setAttribute('sandbox', deps.sandbox);
+  if (deps.allow !== undefined) iframe.setAttribute('allow', deps.allow);
+  iframe.setAttribute('referrerpolicy', 'no-referrer');
+  iframe.setAttribute('title', `${app.name}: ${create.moduleKey}`);
+  iframe.setAttribute('data-apb-app', app.key);
+  iframe.setAttribute('data-apb-module', create.moduleKey);
+  iframe.style.cssText = 'display:block;border:0;';
+  iframe.style.width = cssSize(create.width, '100%');
+  iframe.style.height = cssSize(create.height, '150px');
+
+  const handshakeTimer = setTimeout(() => {
+    if (state === 'loading') setState('unresponsive');
+  }, deps.handshakeTimeout);
+
+  function setState(next: ViewState): void {
+    if (state === next) return;
+    state = next;
+    deps.onState(view, next);
+  }
+
+  function endSession(code: ErrorCode): void {
+    const current = endpoint;
+    endpoint = undefined;
+    current?.close(new BridgeError(code, code === ErrorCode.CONNECTION_RESET ? 'The app reloaded' : 'The view was destroyed'));
+  }
+
+  const view: HostedView = {
+    id,
+    app,
+    moduleKey: create.moduleKey,
+    iframe,
+    context,
+    options,
+    ready,
+    origin: app.origin,
+    get window() {
+      return iframe.contentWindow;
+    },
+    get state() {
+      return state;
+    },
+    connect(port) {
+      if (state === 'destroyed') {
+        port.close();
+        return;
+      }
+      endSession(ErrorCode.CONNECTION_RESET);
+      const current = randomId();
+      endpoint = createEndpoint({
+        port,
+        limits: deps.limits,
+        dispatch: (call, signal) => deps.dispatch(view, current, call, signal),
+        onDrop: (reason) => deps.onDrop(view, reason),
+      });
+      endpoint.send({
+        type: 'welcome',
+        session: current,
+        version: PROTOCOL_VERSION,
+        modules: deps.modules(),
+        options: { ...options },
+      });
+      clearTimeout(handshakeTimer);
+      setState('connected');
+      resolveReady();
+      const now = Date.now();
+      for (const event of queued.splice(0)) {
+        if (now - event.at <= QUEUED_EVENT_TTL) endpoint.emit(event.name, event.args);
+      }
+    },
+    disconnect(code) {
+      endSession(code);
+    },
+    emit(eventName, ...args) {
+      if (state === 'destroyed') return;
+      if (endpoint) {
+        endpoint.emit(eventName, args);
+        return;
+      }
+      if (queued.length >= MAX_QUEUED_EVENTS) queued.shift();
+      queued.push({ name: eventName, args, at: Date.now() });
+    },
+    async call(module, method, ...args) {
+      await ready;
+      if (!endpoint) throw new BridgeError(ErrorCode.CONNECTION_DESTROYED, 'The view was destroyed');
+      return endpoint.call(module, method, args);
+    },
+    destroy() {
+      if (state === 'destroyed') return;
+      clearTimeout(handshakeTimer);
+      endSession(ErrorCode.CONNECTION_DESTROYED);
+      queued.length = 0;
+      setState('destroyed');
+      rejectReady(new BridgeError(ErrorCode.CONNECTION_DESTROYED, 'The view was destroyed'));
+      iframe.remove();
+      deps.onDestroyed(view);
+    },
+  };
+  iframe.src = deps.url;
+  deps.container.appendChild(iframe);
+  return view;
+}

@@ -1,0 +1,82 @@
+import { connect, type Connection } from './connect.js';
+import { stubModule, type PluginBridge } from './bridge.js';
+import { createFacades } from './modules/index.js';
+import type { PluginOptions } from './options.js';
+
+type Methods = Record<string, (...args: never[]) => unknown>;
+
+/** The core of the global `AP`; the module facades are added to it. */
+export interface APCore {
+  /**
+   * Connect's AMD-style accessor: calls back with the named modules once the host has said which
+   * modules it has.
+   * @example
+   * ```js
+   * AP.require(['request', 'cookie'], function (request, cookie) { ... });
+   * ```
+   */
+  require(names: string | readonly string[], callback: (...modules: unknown[]) => void): void;
+  /**
+   * Answers host-to-app calls (`view.call(module, method, ...args)` on the host) with `methods`.
+   * @example
+   * ```js
+   * AP.provide('editor', { getContent: () => document.querySelector('textarea').value });
+   * ```
+   */
+  provide(module: string, methods: Methods): void;
+  /** Host modules not built into the plugin appear here after the handshake, as `AP.<module>`. */
+  [module: string]: unknown;
+}
+
+export interface BuildOptions {
+  window?: Window;
+  options?: PluginOptions;
+}
+
+/**
+ * Builds an `AP` object. Nothing touches the DOM until the first call (or `start()`), so importing
+ * the module in Node or at bundle-evaluation time is free of side effects.
+ */
+export function buildAP(init: BuildOptions = {}): { ap: APCore; start(): Connection } {
+  let connection: Connection | undefined;
+
+  function start(): Connection {
+    if (connection) return connection;
+    const win = init.window ?? (typeof window === 'undefined' ? undefined : window);
+    if (!win) throw new Error('apbridge/plugin needs a browser window');
+    connection = connect(win, init.options ?? {});
+    connection.ready.then(
+      (welcome) => {
+        for (const [module, methods] of Object.entries(welcome.modules)) {
+          if (!Object.prototype.hasOwnProperty.call(ap, module)) ap[module] = stubModule(bridge, module, methods);
+        }
+      },
+      () => {},
+    );
+    return connection;
+  }
+
+  const bridge: PluginBridge = {
+    call: (module, method, args) => start().call(module, method, args),
+    onEvent: (listener) => start().onEvent(listener),
+    ready: () => start().ready,
+    options: () => start().options,
+    get window() {
+      return init.window ?? (typeof window === 'undefined' ? undefined : window);
+    },
+  };
+
+  const ap: APCore = {
+    require(names, callback) {
+      const list = typeof names === 'string' ? [names] : [...names];
+      const deliver = (): void => callback(...list.map((name) => ap[name]));
+      start().ready.then(deliver, deliver);
+    },
+    provide(module, methods) {
+      start().provide(module, methods);
+    },
+  };
+  Object.assign(ap, createFacades(bridge));
+
+  return { ap, start };
+}

@@ -1,0 +1,53 @@
+import type { Welcome } from '../shared/protocol.js';
+import type { PluginOptions } from './options.js';
+
+/** What a module facade gets: calls and events, connecting lazily on first use. */
+export interface PluginBridge {
+  call(module: string, method: string, args: unknown[]): Promise<unknown>;
+  onEvent(listener: (name: string, args: unknown[]) => void): () => void;
+  /** Resolves with the welcome (connecting if need be). */
+  ready(): Promise<Welcome>;
+  /** Page options merged with the host's. */
+  options(): PluginOptions;
+  /** The app page's window, or undefined outside a browser. */
+  readonly window: Window | undefined;
+}
+
+/** A Connect-style callback: the result as the only argument. */
+export type Callback<T> = (value: T) => void;
+
+/** Splits a trailing callback off Connect-style arguments. */
+export function callbackLast(args: readonly unknown[]): [unknown[], ((value: unknown) => void) | undefined] {
+  const last = args[args.length - 1];
+  return typeof last === 'function'
+    ? [args.slice(0, -1), last as (value: unknown) => void]
+    : [[...args], undefined];
+}
+
+/**
+ * Returns `promise`, also feeding its value to `callback` when there is one. When a callback is used
+ * the rejection is marked handled (Connect's callback form had no error channel); the returned
+ * promise still rejects for anyone awaiting it.
+ */
+export function withCallback<T>(promise: Promise<T>, callback?: (value: T) => void): Promise<T> {
+  if (callback) {
+    promise.then(callback, () => {});
+  }
+  return promise;
+}
+
+/** A facade for a host module the plugin has no code for, built from the welcome's method list. */
+export function stubModule(
+  bridge: PluginBridge,
+  module: string,
+  methods: readonly string[],
+): Record<string, (...args: unknown[]) => Promise<unknown>> {
+  const facade: Record<string, (...args: unknown[]) => Promise<unknown>> = Object.create(null);
+  for (const method of methods) {
+    facade[method] = (...raw) => {
+      const [args, callback] = callbackLast(raw);
+      return withCallback(bridge.call(module, method, args), callback);
+    };
+  }
+  return facade;
+}

@@ -1,0 +1,164 @@
+import { BridgeError, ErrorCode } from '../shared/errors.js';
+import { checkWindowName } from '../shared/guards.js';
+import { PROTOCOL_VERSION, type Hello, type Welcome } from '../shared/protocol.js';
+import { createEndpoint, type Endpoint } from '../shared/rpc.js';
+import { hostAllowed, metaHosts, type PluginOptions } from './options.js';
+
+const DEFAULT_WELCOME_TIMEOUT = 10_000;
+const MAX_QUEUED_CALLS = 100;
+
+type Methods = Record<string, (...args: never[]) => unknown>;
+
+/** The plugin's live link to its host. */
+export interface Connection {
+  /** Resolves with the welcome; rejects with CONNECTION_TIMEOUT, NOT_ALLOWED, PROTOCOL_MISMATCH... */
+  readonly ready: Promise<Welcome>;
+  /** The host origin this page talks to, or '' when it is not embedded. */
+  readonly hostOrigin: string;
+  /** Options from the host (window.name, then the welcome) merged over the page's own. */
+  readonly options: PluginOptions;
+  call(module: string, method: string, args: unknown[]): Promise<unknown>;
+  /** Subscribes to every event the host sends; returns the unsubscribe function. */
+  onEvent(listener: (name: string, args: unknown[]) => void): () => void;
+  /** Answers host-to-app calls for `module` with `methods`. */
+  provide(module: string, methods: Methods): void;
+  destroy(): void;
+}
+
+interface Target {
+  host: string;
+  channel: string;
+  options: Record<string, unknown>;
+}
+
+function findTarget(win: Window): Target | null {
+  const fromName = checkWindowName(win.name);
+  if (fromName) return fromName;
+  // Connect's own query parameters, for pages framed by a product that does not set window.name.
+  const params = new URLSearchParams(win.location.search);
+  const host = params.get('xdm_e');
+  const channel = params.get('xdm_c');
+  if (!host || !channel) return null;
+  try {
+    return { host: new URL(host).origin, channel, options: {} };
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Connects this page to its host.
+ *
+ *  1. Read the host origin and channel from window.name (or `xdm_e`/`xdm_c`).
+ *  2. If the page declared allowed hosts, refuse any other host before anything is sent.
+ *  3. Open a MessageChannel and post the hello, with one port, to window.parent at exactly the host
+ *     origin. Calls may go on our port at once: they wait there until the host accepts the hello.
+ *  4. The first message back is the welcome (or PROTOCOL_MISMATCH). Without it in time, every pending
+ *     call rejects with CONNECTION_TIMEOUT.
+ */
+export function connect(win: Window, pageOptions: PluginOptions): Connection {
+  const listeners = new Set<(name: string, args: unknown[]) => void>();
+  const provided = new Map<string, Map<string, (...args: unknown[]) => unknown>>();
+  const target = findTarget(win);
+  const options: PluginOptions = { ...pageOptions, ...target?.options };
+  let endpoint: Endpoint | undefined;
+  let welcomed = false;
+  let queued = 0;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let settleReady: { resolve(w: Welcome): void; reject(e: BridgeError): void } | undefined;
+  const ready = new Promise<Welcome>((resolve, reject) => {
+    settleReady = { resolve, reject };
+  });
+  ready.catch(() => {});
+
+  function fail(error: BridgeError): void {
+    clearTimeout(timer);
+    settleReady?.reject(error);
+    endpoint?.close(error);
+  }
+
+  const allowedHosts = [...(pageOptions.hosts ?? []), ...metaHosts(win.document)];
+  if (!target || win.parent === win) {
+    fail(new BridgeError(ErrorCode.NOT_SUPPORTED, 'This page is not inside an apbridge host iframe'));
+  } else if (allowedHosts.length > 0 && !hostAllowed(target.host, allowedHosts)) {
+    fail(new BridgeError(ErrorCode.NOT_ALLOWED, `Host ${target.host} is not in this app's allowed hosts`));
+  } else {
+    const channel = new MessageChannel();
+    endpoint = createEndpoint({
+      port: channel.port1,
+      limits: typeof options.callTimeout === 'number' ? { callTimeout: options.callTimeout } : {},
+      dispatch: (call) => {
+        const method = provided.get(call.module)?.get(call.method);
+        if (!method) throw new BridgeError(ErrorCode.METHOD_NOT_FOUND, `No method "${call.module}.${call.method}"`);
+        return method(...call.args);
+      },
+      onEvent: (name, args) => {
+        for (const listener of [...listeners]) {
+          try {
+            listener(name, args);
+          } catch (error) {
+            // One app listener throwing must not stop the others; surface it like an uncaught error.
+            setTimeout(() => {
+              throw error;
+            });
+          }
+        }
+      },
+      onControl: (message) => {
+        if (message.type === 'welcome' && !welcomed) {
+          welcomed = true;
+          clearTimeout(timer);
+          Object.assign(options, message.options);
+          settleReady?.resolve(message);
+        } else if (message.type === 'error') {
+          fail(new BridgeError(ErrorCode.PROTOCOL_MISMATCH, message.error.message));
+        }
+      },
+    });
+    const hello: Hello = { apb: 1, type: 'hello', channel: target.channel, version: PROTOCOL_VERSION };
+    win.parent.postMessage(hello, target.host, [channel.port2]);
+    const welcomeTimeout = typeof options.timeout === 'number' ? options.timeout : DEFAULT_WELCOME_TIMEOUT;
+    timer = setTimeout(
+      () => fail(new BridgeError(ErrorCode.CONNECTION_TIMEOUT, 'The host did not answer the handshake')),
+      welcomeTimeout,
+    );
+  }
+
+  return {
+    ready,
+    hostOrigin: target?.host ?? '',
+    options,
+    async call(module, method, args) {
+      if (!endpoint || endpoint.closed) {
+        await ready;
+        throw new BridgeError(ErrorCode.CONNECTION_DESTROYED, 'The connection is closed');
+      }
+      if (welcomed) return endpoint.call(module, method, args);
+      if (queued >= MAX_QUEUED_CALLS) {
+        throw new BridgeError(ErrorCode.TOO_MANY_PENDING, 'Too many calls queued before the handshake');
+      }
+      queued++;
+      try {
+        return await endpoint.call(module, method, args);
+      } finally {
+        queued--;
+      }
+    },
+    onEvent(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    provide(module, methods) {
+      const map = new Map<string, (...args: unknown[]) => unknown>();
+      for (const key of Object.keys(methods)) {
+        const fn = methods[key];
+        if (typeof fn === 'function') map.set(key, fn as (...args: unknown[]) => unknown);
+      }
+      provided.set(module, map);
+    },
+    destroy() {
+      listeners.clear();
+      fail(new BridgeError(ErrorCode.CONNECTION_DESTROYED, 'The connection was destroyed'));
+    },
+  };
+}

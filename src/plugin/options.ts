@@ -1,0 +1,56 @@
+/** Options an app page gives the plugin on its script tag: `data-options="resize:false;margin:true"`. */
+export interface PluginOptions {
+  /** Autoresize the iframe to the content (default true). */
+  resize?: boolean;
+  /** Size the iframe to its container (full-page modules). */
+  sizeToParent?: boolean;
+  /** Keep Connect's default body margin (ignored by this plugin; accepted for compatibility). */
+  margin?: boolean;
+  /** Host origins this app agrees to talk to; `*` matches one label (`https://*.example.com`). */
+  hosts?: string[];
+  /** Milliseconds to wait for the host's welcome before calls reject with CONNECTION_TIMEOUT. */
+  timeout?: number;
+  /** Milliseconds before an unanswered call rejects with CALL_TIMEOUT. */
+  callTimeout?: number;
+  /** Other `key:value` pairs, kept as strings. */
+  [key: string]: unknown;
+}
+
+function value(raw: string): unknown {
+  if (raw === 'true') return true;
+  if (raw === 'false') return false;
+  if (/^\d+$/.test(raw)) return Number(raw);
+  return raw;
+}
+
+/**
+ * Parses Connect's `data-options` format: `key:value` pairs separated by `;`. Values may contain `:`
+ * (host origins do), so only the first colon splits. `hosts` is a comma-separated list.
+ */
+export function parseDataOptions(text: string | null | undefined): PluginOptions {
+  const options: PluginOptions = {};
+  for (const pair of (text ?? '').split(';')) {
+    const at = pair.indexOf(':');
+    const key = (at < 0 ? pair : pair.slice(0, at)).trim();
+    if (!key || key === '__proto__' || key === 'constructor' || key === 'prototype') continue;
+    const raw = at < 0 ? 'true' : pair.slice(at + 1).trim();
+    options[key] = key === 'hosts' ? raw.split(',').map((h) => h.trim()).filter(Boolean) : value(raw);
+  }
+  return options;
+}
+
+/** The hosts allowed by `<meta name="ap-allowed-hosts" content="https://a.com, https://*.b.com">`. */
+export function metaHosts(doc: Document | undefined): string[] {
+  const content = doc?.querySelector('meta[name="ap-allowed-hosts"]')?.getAttribute('content');
+  return content ? content.split(',').map((h) => h.trim()).filter(Boolean) : [];
+}
+
+/** True when `origin` matches one pattern exactly, `*` standing for a single DNS label. */
+export function hostAllowed(origin: string, patterns: readonly string[]): boolean {
+  return patterns.some((pattern) => {
+    if (pattern === origin) return true;
+    if (!pattern.includes('*')) return false;
+    const escaped = pattern.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '[a-z0-9-]+');
+    return new RegExp(`^${escaped}$`, 'i').test(origin);
+  });
+}

@@ -1,0 +1,79 @@
+/**
+ * Error codes are API: changing a code is a breaking change, changing a message is not.
+ * Every code is listed with its meaning in the README.
+ */
+export const ErrorCode = {
+  CONNECTION_TIMEOUT: 'CONNECTION_TIMEOUT',
+  CONNECTION_RESET: 'CONNECTION_RESET',
+  CONNECTION_DESTROYED: 'CONNECTION_DESTROYED',
+  CALL_TIMEOUT: 'CALL_TIMEOUT',
+  CALL_CANCELLED: 'CALL_CANCELLED',
+  MODULE_NOT_FOUND: 'MODULE_NOT_FOUND',
+  METHOD_NOT_FOUND: 'METHOD_NOT_FOUND',
+  INVALID_ARGUMENT: 'INVALID_ARGUMENT',
+  NOT_ALLOWED: 'NOT_ALLOWED',
+  TOO_MANY_PENDING: 'TOO_MANY_PENDING',
+  PAYLOAD_TOO_LARGE: 'PAYLOAD_TOO_LARGE',
+  HANDLER_FAILED: 'HANDLER_FAILED',
+  PROTOCOL_MISMATCH: 'PROTOCOL_MISMATCH',
+  NOT_SUPPORTED: 'NOT_SUPPORTED',
+} as const;
+
+/** One of the documented {@link ErrorCode} values. */
+export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
+
+const KNOWN_CODES: ReadonlySet<string> = new Set(Object.values(ErrorCode));
+
+/** The shape an error takes on the wire. */
+export interface WireError {
+  code: ErrorCode;
+  message: string;
+  data?: unknown;
+}
+
+/**
+ * The only error type the bridge rejects with, on both sides.
+ *
+ * @example
+ * ```ts
+ * try {
+ *   await AP.acme.ping();
+ * } catch (e) {
+ *   if (e instanceof BridgeError && e.code === 'CALL_TIMEOUT') retry();
+ * }
+ * ```
+ */
+export class BridgeError extends Error {
+  /** Machine-readable reason; branch on this, never on `message`. */
+  readonly code: ErrorCode;
+  /** Optional structured detail (for example the HTTP status of a refused request). */
+  readonly data: unknown;
+
+  constructor(code: ErrorCode, message: string, data?: unknown) {
+    super(message);
+    this.name = 'BridgeError';
+    this.code = code;
+    this.data = data;
+  }
+
+  /** The structured-clone-safe form sent in an `error` message. */
+  toWire(): WireError {
+    return this.data === undefined
+      ? { code: this.code, message: this.message }
+      : { code: this.code, message: this.message, data: this.data };
+  }
+
+  /**
+   * Rebuilds an error received from the other side. The peer is untrusted, so an unknown code
+   * becomes HANDLER_FAILED rather than a value callers could not branch on.
+   */
+  static fromWire(wire: { code: string; message: string; data?: unknown }): BridgeError {
+    const code = KNOWN_CODES.has(wire.code) ? (wire.code as ErrorCode) : ErrorCode.HANDLER_FAILED;
+    return new BridgeError(code, wire.message, wire.data);
+  }
+}
+
+/** True when `value` is a {@link BridgeError}, optionally with the given code. */
+export function isBridgeError(value: unknown, code?: ErrorCode): value is BridgeError {
+  return value instanceof BridgeError && (code === undefined || value.code === code);
+}

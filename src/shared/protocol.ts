@@ -1,0 +1,104 @@
+/*
+ * apbridge wire protocol, version 1.
+ *
+ * Two windows: the HOST (product page) and the PLUGIN (the app's page inside an iframe the host made).
+ *
+ * 0. The host creates the iframe with `name` = JSON
+ *      { "apb": 1, "host": "<host origin>", "channel": "<128-bit random hex>", "options": {...} }
+ *    (When window.name is not ours the plugin falls back to the Connect query parameters
+ *    `xdm_e` = host origin and `xdm_c` = channel.)
+ * 1. The plugin creates a MessageChannel and posts, to window.parent with targetOrigin = host origin
+ *    (never '*'), transferring exactly one port:
+ *      Hello   { apb: 1, type: "hello", channel, version }
+ *    It may send calls on its end of the channel at once ("0-RTT"): they wait in the port until the
+ *    host starts it.
+ * 2. The host accepts the hello only if event.source is the contentWindow of the iframe it created for
+ *    `channel` AND event.origin is exactly the app's registered origin AND one port came with it.
+ *    Otherwise the port is closed unstarted and the drop is reported with a DropReason.
+ *    A second accepted hello for the same iframe ends the previous session (CONNECTION_RESET).
+ * 3. The host's first message on the port:
+ *      Welcome { type: "welcome", session, version, modules: { [module]: method[] }, options }
+ *    A host that cannot speak `version` sends instead
+ *      Error   { type: "error", id: 0, error: { code: "PROTOCOL_MISMATCH", message } } and closes.
+ * 4. Everything after that travels on the port, in both directions, by structured clone
+ *    (ArrayBuffers in values are transferred, not copied):
+ *      Call    { type: "call",   id, module, method, args: unknown[] }
+ *      Result  { type: "result", id, value }
+ *      Error   { type: "error",  id, error: { code, message, data? } }
+ *      Event   { type: "event",  name, args: unknown[] }
+ *      Cancel  { type: "cancel", id }
+ *    `id` is a positive integer chosen by the caller, unique among its pending calls.
+ * 5. Every call settles exactly once: result, error, timeout, cancel, reset, or destroy.
+ */
+
+/** The protocol version spoken by this build. */
+export const PROTOCOL_VERSION = 1;
+
+/** Marker present on every message posted through `window.postMessage` (the hello only). */
+export const MARKER = 'apb';
+
+/** Upper bounds enforced by the guards; they keep a hostile peer from making us allocate. */
+export const LIMITS = {
+  nameLength: 64,
+  eventNameLength: 128,
+  channelLength: 64,
+  args: 32,
+  messageLength: 2048,
+} as const;
+
+/** Contents of the iframe's `window.name`, written by the host. */
+export interface WindowName {
+  apb: 1;
+  host: string;
+  channel: string;
+  options: Record<string, unknown>;
+}
+
+export interface Hello {
+  apb: 1;
+  type: 'hello';
+  channel: string;
+  version: number;
+}
+
+export interface Welcome {
+  type: 'welcome';
+  session: string;
+  version: number;
+  modules: Record<string, string[]>;
+  options: Record<string, unknown>;
+}
+
+export interface Call {
+  type: 'call';
+  id: number;
+  module: string;
+  method: string;
+  args: unknown[];
+}
+
+export interface Result {
+  type: 'result';
+  id: number;
+  value: unknown;
+}
+
+export interface ErrorMessage {
+  type: 'error';
+  id: number;
+  error: { code: string; message: string; data?: unknown };
+}
+
+export interface EventMessage {
+  type: 'event';
+  name: string;
+  args: unknown[];
+}
+
+export interface Cancel {
+  type: 'cancel';
+  id: number;
+}
+
+/** Anything that may arrive on a port. */
+export type PortMessage = Welcome | Call | Result | ErrorMessage | EventMessage | Cancel;

@@ -1,0 +1,268 @@
+import { BridgeError, ErrorCode } from './errors.js';
+import { DropReason, checkPortMessage } from './guards.js';
+import type { Call, PortMessage } from './protocol.js';
+
+/** The part of `MessagePort` the endpoint uses; only this file touches a port. */
+export interface PortLike {
+  postMessage(message: unknown, transfer: Transferable[]): void;
+  addEventListener(type: 'message' | 'messageerror', listener: (event: MessageEvent) => void): void;
+  removeEventListener(type: 'message' | 'messageerror', listener: (event: MessageEvent) => void): void;
+  start(): void;
+  close(): void;
+}
+
+/** Limits and defaults for one endpoint. All are documented in the README. */
+export interface EndpointLimits {
+  /** Milliseconds before an unanswered outgoing call rejects with CALL_TIMEOUT; 0 disables. */
+  callTimeout: number;
+  /** Outgoing calls allowed in flight before new ones reject with TOO_MANY_PENDING. */
+  maxPending: number;
+  /** Incoming calls handled concurrently before new ones are answered with TOO_MANY_PENDING. */
+  maxIncoming: number;
+}
+
+export const DEFAULT_LIMITS: EndpointLimits = {
+  callTimeout: 30_000,
+  maxPending: 1_000,
+  maxIncoming: 256,
+};
+
+export interface EndpointOptions {
+  port: PortLike;
+  limits?: Partial<EndpointLimits>;
+  /** Runs a call from the peer. Throw a BridgeError to answer with its code. */
+  dispatch?: (call: Call, signal: AbortSignal) => unknown;
+  onEvent?: (name: string, args: unknown[]) => void;
+  /** Messages that are not part of call/reply traffic (the welcome, a handshake error). */
+  onControl?: (message: PortMessage) => void;
+  onDrop?: (reason: DropReason, data: unknown) => void;
+}
+
+export interface CallOptions {
+  timeout?: number;
+  signal?: AbortSignal;
+}
+
+/** One side of a session: makes calls, answers calls, sends events, and settles everything on close. */
+export interface Endpoint {
+  call(module: string, method: string, args: unknown[], options?: CallOptions): Promise<unknown>;
+  emit(name: string, args: unknown[]): void;
+  /** Sends a control message (welcome, handshake error). */
+  send(message: PortMessage): void;
+  /** Rejects every pending call with `error`, aborts running handlers, detaches and closes the port. */
+  close(error: BridgeError): void;
+  readonly closed: boolean;
+  readonly pendingCount: number;
+}
+
+interface Pending {
+  resolve(value: unknown): void;
+  reject(error: BridgeError): void;
+  cleanup(): void;
+}
+
+/**
+ * Finds the ArrayBuffers in a value so they are transferred rather than copied. Walks plain arrays and
+ * objects only, a few levels deep: payloads are request bodies and results, not arbitrary graphs.
+ */
+export function collectTransferables(value: unknown, out: ArrayBuffer[] = [], depth = 0): ArrayBuffer[] {
+  if (typeof value !== 'object' || value === null || depth > 4) return out;
+  if (value instanceof ArrayBuffer) {
+    if (!out.includes(value)) out.push(value);
+  } else if (ArrayBuffer.isView(value)) {
+    const buffer = value.buffer;
+    if (buffer instanceof ArrayBuffer && !out.includes(buffer)) out.push(buffer);
+  } else if (Array.isArray(value)) {
+    for (const item of value) collectTransferables(item, out, depth + 1);
+  } else if (Object.getPrototypeOf(value) === Object.prototype) {
+    for (const item of Object.values(value)) collectTransferables(item, out, depth + 1);
+  }
+  return out;
+}
+
+function toBridgeError(error: unknown): BridgeError {
+  return error instanceof BridgeError
+    ? error
+    : new BridgeError(ErrorCode.HANDLER_FAILED, 'The handler failed');
+}
+
+/** Creates an endpoint on `port` and starts it. */
+export function createEndpoint(options: EndpointOptions): Endpoint {
+  const { port, dispatch, onEvent, onControl, onDrop } = options;
+  const limits = { ...DEFAULT_LIMITS, ...options.limits };
+  const pending = new Map<number, Pending>();
+  const incoming = new Map<number, AbortController>();
+  let nextId = 1;
+  let closed = false;
+
+  function post(message: PortMessage, transfer: ArrayBuffer[] = []): void {
+    if (closed) return;
+    port.postMessage(message, transfer);
+  }
+
+  function reply(id: number, value: unknown): void {
+    try {
+      post({ type: 'result', id, value }, collectTransferables(value));
+    } catch {
+      // DataCloneError: the handler returned something structured clone refuses (a function, a DOM node).
+      post({
+        type: 'error',
+        id,
+        error: { code: ErrorCode.HANDLER_FAILED, message: 'The result could not be cloned' },
+      });
+    }
+  }
+
+  function fail(id: number, error: BridgeError): void {
+    try {
+      post({ type: 'error', id, error: error.toWire() });
+    } catch {
+      post({ type: 'error', id, error: { code: error.code, message: error.message } });
+    }
+  }
+
+  async function handleCall(call: Call): Promise<void> {
+    if (incoming.has(call.id)) {
+      onDrop?.(DropReason.MALFORMED, call);
+      return;
+    }
+    if (incoming.size >= limits.maxIncoming) {
+      fail(call.id, new BridgeError(ErrorCode.TOO_MANY_PENDING, 'Too many calls in flight'));
+      return;
+    }
+    const controller = new AbortController();
+    incoming.set(call.id, controller);
+    try {
+      if (!dispatch) throw new BridgeError(ErrorCode.MODULE_NOT_FOUND, `No module "${call.module}"`);
+      const value = await dispatch(call, controller.signal);
+      if (!controller.signal.aborted) reply(call.id, value);
+    } catch (error) {
+      if (!controller.signal.aborted) fail(call.id, toBridgeError(error));
+    } finally {
+      incoming.delete(call.id);
+    }
+  }
+
+  function settle(id: number, outcome: { value: unknown } | { error: BridgeError }): void {
+    const entry = pending.get(id);
+    if (!entry) {
+      onDrop?.(DropReason.UNKNOWN_CALL, id);
+      return;
+    }
+    pending.delete(id);
+    entry.cleanup();
+    if ('error' in outcome) entry.reject(outcome.error);
+    else entry.resolve(outcome.value);
+  }
+
+  function onMessage(event: MessageEvent): void {
+    const checked = checkPortMessage(event.data);
+    if (!checked.ok) {
+      onDrop?.(checked.reason, event.data);
+      return;
+    }
+    const message = checked.value;
+    switch (message.type) {
+      case 'call':
+        void handleCall(message);
+        break;
+      case 'result':
+        settle(message.id, { value: message.value });
+        break;
+      case 'error':
+        if (message.id === 0) onControl?.(message);
+        else settle(message.id, { error: BridgeError.fromWire(message.error) });
+        break;
+      case 'cancel':
+        incoming.get(message.id)?.abort();
+        break;
+      case 'event':
+        onEvent?.(message.name, message.args);
+        break;
+      case 'welcome':
+        onControl?.(message);
+        break;
+    }
+  }
+
+  function onMessageError(event: MessageEvent): void {
+    onDrop?.(DropReason.MALFORMED, event.data);
+  }
+
+  port.addEventListener('message', onMessage);
+  port.addEventListener('messageerror', onMessageError);
+  port.start();
+
+  return {
+    call(module, method, args, callOptions = {}) {
+      if (closed) {
+        return Promise.reject(new BridgeError(ErrorCode.CONNECTION_DESTROYED, 'The connection is closed'));
+      }
+      if (pending.size >= limits.maxPending) {
+        return Promise.reject(new BridgeError(ErrorCode.TOO_MANY_PENDING, 'Too many calls pending'));
+      }
+      const { signal } = callOptions;
+      if (signal?.aborted) {
+        return Promise.reject(new BridgeError(ErrorCode.CALL_CANCELLED, 'The call was cancelled'));
+      }
+      const id = nextId++;
+      return new Promise((resolve, reject) => {
+        const timeout = callOptions.timeout ?? limits.callTimeout;
+        const timer =
+          timeout > 0 && Number.isFinite(timeout)
+            ? setTimeout(() => {
+                settle(id, { error: new BridgeError(ErrorCode.CALL_TIMEOUT, `${module}.${method} timed out`) });
+                post({ type: 'cancel', id });
+              }, timeout)
+            : undefined;
+        const onAbort = (): void => {
+          settle(id, { error: new BridgeError(ErrorCode.CALL_CANCELLED, 'The call was cancelled') });
+          post({ type: 'cancel', id });
+        };
+        signal?.addEventListener('abort', onAbort);
+        pending.set(id, {
+          resolve,
+          reject,
+          cleanup() {
+            clearTimeout(timer);
+            signal?.removeEventListener('abort', onAbort);
+          },
+        });
+        try {
+          post({ type: 'call', id, module, method, args }, collectTransferables(args));
+        } catch {
+          settle(id, {
+            error: new BridgeError(ErrorCode.INVALID_ARGUMENT, 'Arguments could not be cloned (functions, DOM nodes?)'),
+          });
+        }
+      });
+    },
+    emit(name, args) {
+      post({ type: 'event', name, args }, collectTransferables(args));
+    },
+    send(message) {
+      post(message);
+    },
+    close(error) {
+      if (closed) return;
+      closed = true;
+      port.removeEventListener('message', onMessage);
+      port.removeEventListener('messageerror', onMessageError);
+      port.close();
+      for (const controller of incoming.values()) controller.abort();
+      incoming.clear();
+      const entries = [...pending.values()];
+      pending.clear();
+      for (const entry of entries) {
+        entry.cleanup();
+        entry.reject(error);
+      }
+    },
+    get closed() {
+      return closed;
+    },
+    get pendingCount() {
+      return pending.size;
+    },
+  };
+}

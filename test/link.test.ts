@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { createHost } from '../src/host/createHost.js';
+import { createHost } from '../src/host/connectHost.js';
 import type { Host } from '../src/host/types.js';
 import { link } from './link.js';
 

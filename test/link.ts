@@ -1,7 +1,7 @@
 // An in-memory link between a real host (createHost) and a real plugin (buildAP): the plugin's window
 // is a stand-in whose parent.postMessage delivers a MessageEvent to the host window with the source
 // and origin a real browser would set. Module tests run both halves over it.
-import { createHost } from '../src/host/createHost.js';
+import { createHost } from '../src/host/connectHost.js';
 import type { AppDescriptor, CreateViewOptions, Host, HostOptions, View } from '../src/host/types.js';
 import { buildAP, type APCore } from '../src/plugin/ap.js';
 import type { PluginOptions } from '../src/plugin/options.js';

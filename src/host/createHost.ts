@@ -5,7 +5,7 @@ import { DEFAULT_LIMITS } from '../shared/rpc.js';
 import { resolveViewUrl, toApp } from './apps.js';
 import { checkHelloEvent } from './handshake.js';
 import { createRegistry } from './registry.js';
-import type { App, CallContext, Host, HostOptions, RejectionInfo, View, ViewFilter } from './types.js';
+import type { App, CallContext, Host, HostOptions, RejectionInfo, View, ViewFilter, ViewState } from './types.js';
 import { DEFAULT_SANDBOX, createView, type HostedView } from './view.js';
 
 const DEFAULT_HANDSHAKE_TIMEOUT = 10_000;
@@ -29,28 +29,29 @@ function safely<A extends unknown[]>(hook: ((...args: A) => void) | undefined, .
 }
 
 /**
- * Creates the product page's side of the bridge.
+ * Creates the bridge core of a product page: apps, views, handshake, sessions and dispatch, with only
+ * the modules passed in `options.modules` (see `createHost` for the Connect-compatible set).
  *
  * @example
  * ```ts
- * import { createHost } from 'apbridge/host';
+ * import { createHostCore, cookieModule } from 'apbridge/host';
  *
- * const host = createHost({ onCall: (info) => console.debug(info) });
+ * const host = createHostCore({ modules: [cookieModule()], onCall: (info) => console.debug(info) });
  * host.registerApp({ key: 'my-app', baseUrl: 'https://app.example.com' });
  * host.defineModule('acme', { ping: (ctx, n: number) => `pong ${n} for ${ctx.app.key}` });
  * const view = host.create({ app: 'my-app', moduleKey: 'main', url: '/panel' }, document.body);
  * ```
  */
-export function createHost(options: HostOptions = {}): Host {
+export function createHostCore(options: HostOptions = {}): Host {
   const win = options.window ?? window;
   const hostOrigin = win.location.origin;
   const registry = createRegistry<CallContext>();
   const apps = new Map<string, App>();
   const views = new Map<string, HostedView>();
   const limits = { ...DEFAULT_LIMITS, ...options.limits, callTimeout: options.timeouts?.call ?? DEFAULT_LIMITS.callTimeout };
+  const stateListeners = new Set<(view: View, state: ViewState) => void>();
+  const teardowns: (() => void)[] = [];
   let destroyed = false;
-
-  for (const [name, impl] of Object.entries(options.modules ?? {})) registry.define(name, impl);
 
   function reject(info: RejectionInfo): void {
     safely(options.onRejected, info);
@@ -159,7 +160,10 @@ export function createHost(options: HostOptions = {}): Host {
         modules: () => registry.describe(),
         dispatch,
         onDrop,
-        onState: (v, state) => safely(options.onViewState, v, state),
+        onState: (v, state) => {
+          safely(options.onViewState, v, state);
+          for (const listener of [...stateListeners]) safely(listener, v, state);
+        },
         onDestroyed: (v) => views.delete(v.id),
       });
       views.set(view.id, view);
@@ -181,14 +185,26 @@ export function createHost(options: HostOptions = {}): Host {
     views() {
       return [...views.values()];
     },
+    onViewState(listener) {
+      stateListeners.add(listener);
+      return () => stateListeners.delete(listener);
+    },
     destroy() {
       if (destroyed) return;
       destroyed = true;
       win.removeEventListener('message', onMessage);
       observer?.disconnect();
       for (const view of [...views.values()]) view.destroy();
+      for (const teardown of teardowns.splice(0).reverse()) safely(teardown);
+      stateListeners.clear();
       apps.clear();
     },
   };
+
+  for (const module of options.modules ?? []) {
+    registry.define(module.name, module.methods);
+    const teardown = module.attach?.(host);
+    if (typeof teardown === 'function') teardowns.push(teardown);
+  }
   return host;
 }

@@ -2,7 +2,9 @@
  * apbridge host: embed Connect-style apps in cross-origin iframes and answer their `AP` calls.
  * @packageDocumentation
  */
-export { createHost } from './createHost.js';
+export { createHost } from './connectHost.js';
+export { createHostCore } from './createHost.js';
+export { connectModules } from './modules/index.js';
 export { BridgeError, ErrorCode, isBridgeError, type WireError } from '../shared/errors.js';
 export { DropReason } from '../shared/guards.js';
 export { PROTOCOL_VERSION } from '../shared/protocol.js';
@@ -14,6 +16,7 @@ export type {
   CallInfo,
   CreateViewOptions,
   Host,
+  HostModule,
   HostOptions,
   RejectionInfo,
   View,

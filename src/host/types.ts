@@ -117,11 +117,21 @@ export interface HostOptions {
     /** The iframe `allow` (permissions policy) attribute. Default: none. */
     allow?: string;
   };
-  /** Extra modules to define at creation, as with {@link Host.defineModule}. */
-  modules?: Record<string, ModuleImpl<CallContext>>;
+  /** Modules to install at creation (built-in factories such as `cookieModule()`, or your own). */
+  modules?: readonly HostModule[];
   onCall?(info: CallInfo): void;
   onRejected?(info: RejectionInfo): void;
   onViewState?(view: View, state: ViewState): void;
+}
+
+/**
+ * A module the host installs: its methods, and optionally a hook run once with the host (to keep
+ * per-host state, draw UI, watch views) that may return a teardown run by `host.destroy()`.
+ */
+export interface HostModule {
+  name: string;
+  methods: ModuleImpl<CallContext>;
+  attach?(host: Host): void | (() => void);
 }
 
 /** A product page's side of the bridge. Create with `createHost`. */
@@ -138,6 +148,8 @@ export interface Host {
   /** Sends an event to every live view the filter selects; returns how many were reached. */
   emit(name: string, filter: ViewFilter | undefined, ...args: unknown[]): number;
   views(): View[];
+  /** Subscribes to view state changes (loading, connected, unresponsive, destroyed). */
+  onViewState(listener: (view: View, state: ViewState) => void): () => void;
   /** Destroys every view and removes every listener the host added. */
   destroy(): void;
 }

@@ -4,6 +4,8 @@ export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
     environment: 'happy-dom',
+    // happy-dom logs every iframe it is told not to load; the tests stand in for the app windows.
+    onConsoleLog: (log) => !log.includes('Iframe page loading is disabled'),
     environmentOptions: {
       happyDOM: {
         url: 'https://product.example',

@@ -1,0 +1,89 @@
+import { describe, expect, it } from 'vitest';
+import { checkHello, checkPortMessage, checkWindowName, isName } from '../../src/shared/guards.js';
+
+const channel = '0123456789abcdef0123456789abcdef';
+
+describe('checkHello', () => {
+  it('accepts a well-formed hello and returns a fresh object', () => {
+    const data = { apb: 1, type: 'hello', channel, version: 1, extra: 'dropped' };
+    const checked = checkHello(data);
+    expect(checked).toEqual({ ok: true, value: { apb: 1, type: 'hello', channel, version: 1 } });
+  });
+
+  it.each([
+    ['null', null],
+    ['a string', 'hello'],
+    ['no marker', { type: 'hello', channel, version: 1 }],
+    ['wrong marker', { apb: 2, type: 'hello', channel, version: 1 }],
+    ['wrong type', { apb: 1, type: 'welcome', channel, version: 1 }],
+    ['short channel', { apb: 1, type: 'hello', channel: 'abc', version: 1 }],
+    ['non-hex channel', { apb: 1, type: 'hello', channel: 'z'.repeat(32), version: 1 }],
+    ['string version', { apb: 1, type: 'hello', channel, version: '1' }],
+    ['negative version', { apb: 1, type: 'hello', channel, version: -1 }],
+  ])('refuses %s as MALFORMED', (_label, data) => {
+    expect(checkHello(data)).toEqual({ ok: false, reason: 'MALFORMED' });
+  });
+
+  it('ignores fields supplied through the prototype', () => {
+    const data = Object.create({ apb: 1, type: 'hello', channel, version: 1 });
+    expect(checkHello(data).ok).toBe(false);
+  });
+});
+
+describe('checkPortMessage', () => {
+  it('accepts each message type', () => {
+    expect(checkPortMessage({ type: 'call', id: 1, module: 'acme', method: 'ping', args: [1] }).ok).toBe(true);
+    expect(checkPortMessage({ type: 'result', id: 1, value: { a: 1 } }).ok).toBe(true);
+    expect(checkPortMessage({ type: 'error', id: 1, error: { code: 'CALL_TIMEOUT', message: 'x' } }).ok).toBe(true);
+    expect(checkPortMessage({ type: 'event', name: 'dialog.close', args: [] }).ok).toBe(true);
+    expect(checkPortMessage({ type: 'cancel', id: 3 }).ok).toBe(true);
+    expect(
+      checkPortMessage({ type: 'welcome', session: 's', version: 1, modules: { acme: ['ping'] }, options: {} }).ok,
+    ).toBe(true);
+  });
+
+  it.each([
+    ['call id 0', { type: 'call', id: 0, module: 'a', method: 'b', args: [] }],
+    ['fractional id', { type: 'call', id: 1.5, module: 'a', method: 'b', args: [] }],
+    ['dotted module', { type: 'call', id: 1, module: 'a.b', method: 'c', args: [] }],
+    ['module too long', { type: 'call', id: 1, module: 'a'.repeat(65), method: 'c', args: [] }],
+    ['args not an array', { type: 'call', id: 1, module: 'a', method: 'b', args: { 0: 1 } }],
+    ['too many args', { type: 'call', id: 1, module: 'a', method: 'b', args: new Array(33).fill(0) }],
+    ['error without code', { type: 'error', id: 1, error: { message: 'x' } }],
+    ['empty event name', { type: 'event', name: '', args: [] }],
+    ['welcome with bad modules', { type: 'welcome', session: 's', version: 1, modules: { a: 'ping' } }],
+    ['unknown type', { type: 'hello', id: 1 }],
+    ['array', [1, 2]],
+  ])('refuses %s', (_label, data) => {
+    expect(checkPortMessage(data)).toEqual({ ok: false, reason: 'MALFORMED' });
+  });
+
+  it('copies only checked fields into the typed message', () => {
+    const checked = checkPortMessage({ type: 'call', id: 1, module: 'a', method: 'b', args: [], ctx: { app: 'forged' } });
+    expect(checked.ok && Object.keys(checked.value).sort()).toEqual(['args', 'id', 'method', 'module', 'type']);
+  });
+
+  it('truncates overlong error messages from the peer', () => {
+    const checked = checkPortMessage({ type: 'error', id: 1, error: { code: 'X', message: 'm'.repeat(10_000) } });
+    expect(checked.ok && checked.value.type === 'error' && checked.value.error.message.length).toBe(2048);
+  });
+});
+
+describe('isName', () => {
+  it('accepts identifiers and refuses everything else', () => {
+    expect(isName('getCurrentUser')).toBe(true);
+    expect(isName('$x_1')).toBe(true);
+    for (const bad of ['', '1a', 'a-b', 'a.b', 'a b', 'x'.repeat(65), 1, null]) expect(isName(bad)).toBe(false);
+  });
+});
+
+describe('checkWindowName', () => {
+  it('reads the host instructions', () => {
+    const name = JSON.stringify({ apb: 1, host: 'https://p.example', channel, options: { isDialog: true } });
+    expect(checkWindowName(name)).toEqual({ apb: 1, host: 'https://p.example', channel, options: { isDialog: true } });
+  });
+
+  it.each(['', 'frame1', '{not json', '{"apb":2}', JSON.stringify({ apb: 1, host: 5, channel })])('ignores %j', (name) => {
+    expect(checkWindowName(name)).toBeNull();
+  });
+});

@@ -1,5 +1,5 @@
 import { BridgeError, ErrorCode } from '../shared/errors.js';
-import { isName } from '../shared/guards.js';
+import { isName, isReservedName } from '../shared/guards.js';
 
 /** A host-side method: `ctx` is trusted (from the session), the rest came from the app and is not. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- handlers declare their own argument types
@@ -26,13 +26,13 @@ export function createRegistry<Ctx>(): Registry<Ctx> {
 
   return {
     define(name, impl) {
-      if (!isName(name)) {
+      if (!isName(name) || isReservedName(name)) {
         throw new BridgeError(ErrorCode.INVALID_ARGUMENT, `Invalid module name "${String(name)}"`);
       }
       const methods = new Map<string, Handler<Ctx>>();
       for (const key of Object.keys(impl)) {
         const handler = impl[key];
-        if (typeof handler === 'function' && isName(key)) methods.set(key, handler);
+        if (typeof handler === 'function' && isName(key) && !isReservedName(key)) methods.set(key, handler);
       }
       modules.set(name, methods);
     },

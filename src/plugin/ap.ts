@@ -1,3 +1,4 @@
+import { isReservedName } from '../shared/guards.js';
 import { connect, type Connection } from './connect.js';
 import { stubModule, type PluginBridge } from './bridge.js';
 import { createFacades } from './modules/index.js';
@@ -48,7 +49,9 @@ export function buildAP(init: BuildOptions = {}): { ap: APCore; start(): Connect
     connection.ready.then(
       (welcome) => {
         for (const [module, methods] of Object.entries(welcome.modules)) {
-          if (!Object.prototype.hasOwnProperty.call(ap, module)) ap[module] = stubModule(bridge, module, methods);
+          if (!isReservedName(module) && !Object.prototype.hasOwnProperty.call(ap, module)) {
+            ap[module] = stubModule(bridge, module, methods);
+          }
         }
       },
       () => {},

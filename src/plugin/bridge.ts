@@ -1,3 +1,4 @@
+import { isReservedName } from '../shared/guards.js';
 import type { Welcome } from '../shared/protocol.js';
 import type { PluginOptions } from './options.js';
 
@@ -44,6 +45,7 @@ export function stubModule(
 ): Record<string, (...args: unknown[]) => Promise<unknown>> {
   const facade: Record<string, (...args: unknown[]) => Promise<unknown>> = Object.create(null);
   for (const method of methods) {
+    if (isReservedName(method)) continue;
     facade[method] = (...raw) => {
       const [args, callback] = callbackLast(raw);
       return withCallback(bridge.call(module, method, args), callback);

@@ -110,7 +110,8 @@ export function connect(win: Window, pageOptions: PluginOptions): Connection {
           clearTimeout(timer);
           Object.assign(options, message.options);
           settleReady?.resolve(message);
-        } else if (message.type === 'error') {
+        } else if (message.type === 'error' && !welcomed) {
+          // Only the handshake may be refused; once welcomed, a stray id-0 error must not end the session.
           fail(new BridgeError(ErrorCode.PROTOCOL_MISMATCH, message.error.message));
         }
       },

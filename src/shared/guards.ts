@@ -19,6 +19,10 @@ export const DropReason = {
   PROTOCOL_MISMATCH: 'PROTOCOL_MISMATCH',
   /** A reply for a call id that is not pending (late, duplicate, or forged). */
   UNKNOWN_CALL: 'UNKNOWN_CALL',
+  /** The peer sent more messages per second than the session allows. */
+  RATE_LIMITED: 'RATE_LIMITED',
+  /** A call whose arguments exceed the session's payload cap. */
+  TOO_LARGE: 'TOO_LARGE',
 } as const;
 
 /** One of the documented {@link DropReason} values. */
@@ -34,6 +38,26 @@ function own(record: object, key: string): unknown {
   return Object.prototype.hasOwnProperty.call(record, key)
     ? (record as Record<string, unknown>)[key]
     : undefined;
+}
+
+const RESERVED = new Set(['__proto__', 'constructor', 'prototype']);
+
+/** Names that address prototypes when used as property keys; never used as module or method names. */
+export function isReservedName(name: string): boolean {
+  return RESERVED.has(name);
+}
+
+/**
+ * A shallow copy of a peer's options object with prototype-addressing keys removed, so that a later
+ * `Object.assign` or property write cannot be turned into a prototype change.
+ */
+export function plainCopy(value: unknown): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  if (!isRecord(value)) return out;
+  for (const key of Object.keys(value)) {
+    if (!RESERVED.has(key)) out[key] = (value as Record<string, unknown>)[key];
+  }
+  return out;
 }
 
 function isRecord(value: unknown): value is object {
@@ -91,7 +115,7 @@ export function checkWindowName(name: string): WindowName | null {
   const channel = own(data, 'channel');
   const options = own(data, 'options');
   if (typeof host !== 'string' || !isChannel(channel)) return null;
-  return { apb: 1, host, channel, options: isRecord(options) ? { ...options } : {} };
+  return { apb: 1, host, channel, options: plainCopy(options) };
 }
 
 function checkWireError(value: unknown): { code: string; message: string; data?: unknown } | null {
@@ -160,7 +184,7 @@ export function checkPortMessage(data: unknown): Checked<PortMessage> {
       if (typeof session !== 'string' || !isId(version) || !modules) return malformed;
       return {
         ok: true,
-        value: { type, session, version, modules, options: isRecord(options) ? { ...options } : {} },
+        value: { type, session, version, modules, options: plainCopy(options) },
       };
     }
     default:

@@ -19,13 +19,47 @@ export interface EndpointLimits {
   maxPending: number;
   /** Incoming calls handled concurrently before new ones are answered with TOO_MANY_PENDING. */
   maxIncoming: number;
+  /** Incoming messages per second (token bucket, bursts up to the same number); over it calls get RATE_LIMITED. */
+  maxRate: number;
+  /** Estimated size of one incoming call's arguments; over it the call gets PAYLOAD_TOO_LARGE. */
+  maxPayloadBytes: number;
 }
 
 export const DEFAULT_LIMITS: EndpointLimits = {
   callTimeout: 30_000,
   maxPending: 1_000,
   maxIncoming: 256,
+  maxRate: 20_000,
+  maxPayloadBytes: 16 * 1024 * 1024,
 };
+
+/**
+ * Estimates the memory a cloned value holds, stopping as soon as `budget` is exceeded (returns
+ * Infinity then). Structured clone has already paid for the copy; the estimate keeps an oversized
+ * payload from reaching handlers, which may store or re-send it.
+ */
+export function estimateSize(value: unknown, budget: number): number {
+  let total = 0;
+  let nodes = 0;
+  const stack: unknown[] = [value];
+  while (stack.length > 0) {
+    const item = stack.pop();
+    nodes++;
+    if (typeof item === 'string') total += item.length * 2;
+    else if (item instanceof ArrayBuffer) total += item.byteLength;
+    else if (ArrayBuffer.isView(item)) total += item.byteLength;
+    else if (typeof Blob === 'function' && item instanceof Blob) total += item.size;
+    else if (item instanceof Map || item instanceof Set) stack.push(...item);
+    else if (typeof item === 'object' && item !== null) {
+      for (const key of Object.keys(item)) {
+        total += key.length * 2;
+        stack.push((item as Record<string, unknown>)[key]);
+      }
+    } else total += 8;
+    if (total + nodes * 16 > budget) return Infinity;
+  }
+  return total + nodes * 16;
+}
 
 export interface EndpointOptions {
   port: PortLike;
@@ -94,6 +128,18 @@ export function createEndpoint(options: EndpointOptions): Endpoint {
   const incoming = new Map<number, AbortController>();
   let nextId = 1;
   let closed = false;
+  let tokens = limits.maxRate;
+  let refilled = Date.now();
+
+  // Token bucket: a burst up to maxRate messages is fine, a sustained flood above it is answered cheaply.
+  function withinRate(): boolean {
+    const now = Date.now();
+    tokens = Math.min(limits.maxRate, tokens + ((now - refilled) / 1000) * limits.maxRate);
+    refilled = now;
+    if (tokens < 1) return false;
+    tokens--;
+    return true;
+  }
 
   function post(message: PortMessage, transfer: ArrayBuffer[] = []): void {
     if (closed) return;
@@ -130,6 +176,11 @@ export function createEndpoint(options: EndpointOptions): Endpoint {
       fail(call.id, new BridgeError(ErrorCode.TOO_MANY_PENDING, 'Too many calls in flight'));
       return;
     }
+    if (estimateSize(call.args, limits.maxPayloadBytes) > limits.maxPayloadBytes) {
+      onDrop?.(DropReason.TOO_LARGE, call.method);
+      fail(call.id, new BridgeError(ErrorCode.PAYLOAD_TOO_LARGE, 'The arguments are too large'));
+      return;
+    }
     const controller = new AbortController();
     incoming.set(call.id, controller);
     try {
@@ -156,6 +207,14 @@ export function createEndpoint(options: EndpointOptions): Endpoint {
   }
 
   function onMessage(event: MessageEvent): void {
+    if (!withinRate()) {
+      onDrop?.(DropReason.RATE_LIMITED, undefined);
+      const id = (event.data as { type?: unknown; id?: unknown } | null)?.id;
+      if ((event.data as { type?: unknown } | null)?.type === 'call' && typeof id === 'number' && Number.isSafeInteger(id) && id > 0) {
+        fail(id, new BridgeError(ErrorCode.RATE_LIMITED, 'Too many messages'));
+      }
+      return;
+    }
     const checked = checkPortMessage(event.data);
     if (!checked.ok) {
       onDrop?.(checked.reason, event.data);

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { BridgeError, ErrorCode } from '../../src/shared/errors.js';
-import { collectTransferables, createEndpoint, type Endpoint, type EndpointOptions } from '../../src/shared/rpc.js';
+import { collectTransferables, createEndpoint, estimateSize, type Endpoint, type EndpointOptions } from '../../src/shared/rpc.js';
 
 const open: Endpoint[] = [];
 afterEach(() => {
@@ -109,6 +109,38 @@ describe('createEndpoint', () => {
     channel.port2.postMessage({ type: 'call', id: -1 });
     await vi.waitFor(() => expect(drops).toEqual(['UNKNOWN_CALL', 'MALFORMED']));
     expect(events).toEqual([['flag.close', ['f1']]]);
+  });
+});
+
+describe('resource caps', () => {
+  it('answers calls over the payload cap with PAYLOAD_TOO_LARGE and never runs the handler', async () => {
+    const drops: string[] = [];
+    let ran = 0;
+    const { left } = pair({}, { limits: { maxPayloadBytes: 1024 }, onDrop: (r) => drops.push(r), dispatch: () => ++ran });
+    expect(await code(left.call('m', 'big', ['x'.repeat(4096)]))).toBe('PAYLOAD_TOO_LARGE');
+    expect(await code(left.call('m', 'big', [{ nested: [new ArrayBuffer(2048)] }]))).toBe('PAYLOAD_TOO_LARGE');
+    await expect(left.call('m', 'small', ['x'.repeat(100)])).resolves.toBe(1);
+    expect(drops).toEqual(['TOO_LARGE', 'TOO_LARGE']);
+  });
+
+  it('answers a flood over the rate cap with RATE_LIMITED, and recovers', async () => {
+    const drops: string[] = [];
+    const { left } = pair({}, { limits: { maxRate: 20 }, onDrop: (r) => drops.push(r), dispatch: () => 'ok' });
+    const codes = await Promise.all(Array.from({ length: 40 }, () => code(left.call('m', 'x', []))));
+    expect(codes.filter((c) => c === 'resolved').length).toBeGreaterThanOrEqual(20);
+    expect(codes.filter((c) => c === 'RATE_LIMITED').length).toBeGreaterThan(0);
+    expect(drops.every((r) => r === 'RATE_LIMITED')).toBe(true);
+    await new Promise((r) => setTimeout(r, 200));
+    expect(await code(left.call('m', 'x', []))).toBe('resolved');
+  });
+});
+
+describe('estimateSize', () => {
+  it('counts strings, buffers and nested containers and stops past the budget', () => {
+    expect(estimateSize('abcd', 1000)).toBeLessThan(100);
+    expect(estimateSize({ a: new ArrayBuffer(500) }, 1000)).toBeGreaterThan(500);
+    expect(estimateSize([new Uint8Array(2000)], 1000)).toBe(Infinity);
+    expect(estimateSize(new Map([['k', 'v'.repeat(600)]]), 1000)).toBe(Infinity);
   });
 });
 

@@ -1,0 +1,18 @@
+/** Contract of the `cookie` module: per-app values kept by the host, on the host's origin. */
+
+export const COOKIE_MODULE = 'cookie';
+
+export const CookieMethod = {
+  save: 'save',
+  read: 'read',
+  erase: 'erase',
+} as const;
+
+/** Connect's default lifetime for `AP.cookie.save(name, value)`. */
+export const DEFAULT_COOKIE_DAYS = 365;
+
+/** Longest cookie name accepted (characters). */
+export const MAX_COOKIE_NAME = 1024;
+
+/** Longest cookie value accepted (characters); larger values are PAYLOAD_TOO_LARGE. */
+export const MAX_COOKIE_VALUE = 4096;

@@ -1,0 +1,42 @@
+/**
+ * Contract of the `flag` module: the app picks a flag id, the host shows the flag and sends
+ * `flag.close` and `flag.action` to the creating iframe only.
+ */
+
+export const FLAG_MODULE = 'flag';
+
+export const FlagMethod = {
+  /** `(id, options)`. */
+  create: 'create',
+  /** `(id)`. */
+  close: 'close',
+} as const;
+
+export const FlagEvent = {
+  /** `({ flagIdentifier })`. */
+  close: 'flag.close',
+  /** `({ flagIdentifier, actionIdentifier })`. */
+  action: 'flag.action',
+} as const;
+
+export const FLAG_TYPES = ['info', 'success', 'warning', 'error'] as const;
+export type FlagType = (typeof FLAG_TYPES)[number];
+
+export interface FlagOptions {
+  title?: string;
+  body?: string;
+  type?: FlagType;
+  /** 'auto' closes after {@link AUTO_CLOSE_MS}. Default 'manual'. */
+  close?: 'manual' | 'auto';
+  /** `{ actionIdentifier: 'Link text' }`. */
+  actions?: Record<string, string>;
+}
+
+export interface FlagEventData {
+  flagIdentifier: string;
+  actionIdentifier?: string;
+}
+
+export const MAX_FLAGS_PER_APP = 5;
+export const MAX_FLAG_ACTIONS = 4;
+export const AUTO_CLOSE_MS = 8000;

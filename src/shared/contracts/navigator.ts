@@ -1,0 +1,36 @@
+/** Contract of the `navigator` module: the app asks the product to show another page. */
+
+export const NAVIGATOR_MODULE = 'navigator';
+
+export const NavigatorMethod = {
+  getLocation: 'getLocation',
+  /** `(target, context?)`. */
+  go: 'go',
+  reload: 'reload',
+} as const;
+
+/** Connect's navigator targets (Jira and Confluence); hosts may accept others. */
+export type NavigatorTarget =
+  | 'dashboard'
+  | 'issue'
+  | 'addonModule'
+  | 'userProfile'
+  | 'projectAdminSummary'
+  | 'projectAdminTabPanel'
+  | 'site'
+  | 'contentview'
+  | 'contentedit'
+  | 'contentcreate'
+  | 'spaceview'
+  | 'spacetools'
+  | 'contentlist';
+
+/** What `getLocation` resolves with, as Connect describes it. */
+export interface NavigatorLocation {
+  target?: string;
+  context?: Record<string, unknown>;
+  [key: string]: unknown;
+}
+
+/** Longest JSON text of a `go` context the host accepts. */
+export const MAX_CONTEXT_CHARS = 8192;

@@ -5,6 +5,11 @@
 export { createHost } from './connectHost.js';
 export { createHostCore } from './createHost.js';
 export { connectModules } from './modules/index.js';
+export { requestModule } from './modules/request.js';
+export { cookieModule } from './modules/cookie.js';
+export { contextModule } from './modules/context.js';
+export { userModule } from './modules/user.js';
+export { eventsModule } from './modules/events.js';
 export { BridgeError, ErrorCode, isBridgeError, type WireError } from '../shared/errors.js';
 export { DropReason } from '../shared/guards.js';
 export { PROTOCOL_VERSION } from '../shared/protocol.js';
@@ -19,6 +24,7 @@ export type {
   HostModule,
   HostOptions,
   RejectionInfo,
+  RequestPolicy,
   View,
   ViewFilter,
   ViewState,

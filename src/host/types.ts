@@ -119,9 +119,56 @@ export interface HostOptions {
   };
   /** Modules to install at creation (built-in factories such as `cookieModule()`, or your own). */
   modules?: readonly HostModule[];
+  /** Where `AP.request` goes: an absolute URL (default: the host page's origin). */
+  productBaseUrl?: string;
+  /** The product's context path, e.g. '' or '/jira' (default: the path of `productBaseUrl`). */
+  contextPath?: string;
+  /** The logged-in user, as `AP.user` reports it; omit for an anonymous page. */
+  user?: { accountId: string; timeZone?: string; locale?: string };
+  /**
+   * Signs a context JWT for `AP.context.getToken` (the product's server should do the signing). The
+   * host caches the token per view and asks again shortly before it expires (`expiresAt` in ms since
+   * the epoch, else the JWT's `exp`).
+   */
+  getContextToken?: (app: App, view: View) => Promise<string | { token: string; expiresAt?: number }>;
+  /** `AP.request` policy; see the README for defaults. */
+  request?: RequestPolicy;
+  /** `AP.cookie` storage: `null` keeps cookies in memory only (default: the window's localStorage). */
+  cookie?: { storage?: Storage | null; maxPerApp?: number };
+  /** Where and how the host draws dialogs, flags, messages and view states. */
+  ui?: {
+    /** Element the UI layer is appended to. Default `document.body`. */
+    container?: Element;
+    /** Default 'auto' (follows `prefers-color-scheme`). */
+    theme?: 'light' | 'dark' | 'auto';
+  };
+  /** Callbacks behind `AP.navigator`; without them `go` and `reload` reject with NOT_SUPPORTED. */
+  navigator?: {
+    getLocation?(view: View): unknown | Promise<unknown>;
+    go?(target: string, context: Record<string, unknown>, view: View): void | Promise<void>;
+    reload?(view: View): void;
+  };
   onCall?(info: CallInfo): void;
   onRejected?(info: RejectionInfo): void;
   onViewState?(view: View, state: ViewState): void;
+}
+
+/** What `AP.request` may do. Every field is optional; defaults are in the README. */
+export interface RequestPolicy {
+  /** Path prefixes (under the context path) apps may request. Default `['/rest/']`. */
+  allowedPaths?: string[];
+  /** Headers the host adds to every request, e.g. its CSRF header; apps cannot override them. */
+  headers?: Record<string, string>;
+  /** Requests one app may have in flight; more reject with TOO_MANY_PENDING. Default 16. */
+  maxConcurrentPerApp?: number;
+  /** Request body cap in bytes (PAYLOAD_TOO_LARGE). Default 10 MiB. */
+  maxBodyBytes?: number;
+  /** Response body cap in bytes (PAYLOAD_TOO_LARGE). Default 50 MiB. */
+  maxResponseBytes?: number;
+  /** Response headers returned besides `content-type` and `etag`. */
+  responseHeaders?: string[];
+  /** The fetch to use (default: the window's). */
+  fetch?: typeof fetch;
 }
 
 /**

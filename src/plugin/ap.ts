@@ -1,7 +1,7 @@
 import { isReservedName } from '../shared/guards.js';
 import { connect, type Connection } from './connect.js';
 import { stubModule, type PluginBridge } from './bridge.js';
-import { createFacades } from './modules/index.js';
+import { createFacades, type Facades } from './modules/index.js';
 import type { PluginOptions } from './options.js';
 
 type Methods = Record<string, (...args: never[]) => unknown>;
@@ -38,7 +38,7 @@ export interface BuildOptions {
  * Builds an `AP` object. Nothing touches the DOM until the first call (or `start()`), so importing
  * the module in Node or at bundle-evaluation time is free of side effects.
  */
-export function buildAP(init: BuildOptions = {}): { ap: APCore; start(): Connection } {
+export function buildAP(init: BuildOptions = {}): { ap: APCore & Facades; start(): Connection } {
   let connection: Connection | undefined;
 
   function start(): Connection {
@@ -69,7 +69,7 @@ export function buildAP(init: BuildOptions = {}): { ap: APCore; start(): Connect
     },
   };
 
-  const ap: APCore = {
+  const core: APCore = {
     require(names, callback) {
       const list = typeof names === 'string' ? [names] : [...names];
       const deliver = (): void => callback(...list.map((name) => ap[name]));
@@ -79,7 +79,7 @@ export function buildAP(init: BuildOptions = {}): { ap: APCore; start(): Connect
       start().provide(module, methods);
     },
   };
-  Object.assign(ap, createFacades(bridge));
+  const ap = Object.assign(core, createFacades(bridge));
 
   return { ap, start };
 }

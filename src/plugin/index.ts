@@ -6,6 +6,12 @@ import { buildAP } from './ap.js';
 
 export type { APCore } from './ap.js';
 export type { PluginOptions } from './options.js';
+export type { Facades } from './modules/index.js';
+export type { RequestFailure, RequestFunction, RequestOptions, RequestResult, RequestXhr } from './modules/request.js';
+export type { CookieFacade } from './modules/cookie.js';
+export type { ContextFacade } from './modules/context.js';
+export type { UserFacade } from './modules/user.js';
+export type { AnyEventListener, EventFilter, EventListener, EventsFacade } from './modules/events.js';
 export { BridgeError, ErrorCode, isBridgeError } from '../shared/errors.js';
 
 /**

@@ -1,0 +1,156 @@
+import { REQUEST_MODULE, RequestMethod, type WireResponse } from '../../shared/contracts/request.js';
+import { BridgeError, ErrorCode } from '../../shared/errors.js';
+import type { PluginBridge } from '../bridge.js';
+import { encodeRequest, type RequestInput } from './requestData.js';
+
+/** The XMLHttpRequest-like object Connect handed to callbacks: a read-only snapshot of the response. */
+export interface RequestXhr {
+  readonly status: number;
+  readonly statusText: string;
+  /** The body as text ('' for a binary body). */
+  readonly responseText: string;
+  /** The body as received: text, or an ArrayBuffer for `binaryAttachment`. */
+  readonly response: string | ArrayBuffer;
+  readonly readyState: number;
+  getResponseHeader(name: string): string | null;
+  getAllResponseHeaders(): string;
+}
+
+/** Options of `AP.request`, as Connect documents them. `B` is the body type `success` receives. */
+export interface RequestOptions<B = string> {
+  url?: string;
+  /** HTTP method (default GET). */
+  type?: string;
+  /** Bypass HTTP caches when `false`. */
+  cache?: boolean;
+  /** A string body, an object (form-encoded, or JSON when `contentType` is JSON, or multipart parts). */
+  data?: string | object;
+  contentType?: string;
+  /** `Accept`, `If-Match`, `If-None-Match`; the host drops other headers. */
+  headers?: Record<string, string>;
+  experimental?: boolean;
+  binaryAttachment?: boolean;
+  success?(body: B, statusText: string, xhr: RequestXhr): void;
+  error?(xhr: RequestXhr, statusText: string, errorThrown: unknown): void;
+}
+
+/** What the request Promise resolves with. */
+export interface RequestResult<B = string> {
+  body: B;
+  xhr: RequestXhr;
+}
+
+/**
+ * What the request Promise rejects with: `err` is the HTTP reason phrase for an HTTP error, or a
+ * {@link BridgeError} (code `NOT_ALLOWED`, `PAYLOAD_TOO_LARGE`, ...) when no response was obtained.
+ */
+export interface RequestFailure {
+  err: unknown;
+  xhr: RequestXhr;
+}
+
+type Binary = RequestOptions<ArrayBuffer> & { binaryAttachment: true };
+type Text = RequestOptions<string> & { binaryAttachment?: false };
+
+/** `AP.request`: every form Connect documents. */
+export interface RequestFunction {
+  (url: string, options: Binary): Promise<RequestResult<ArrayBuffer>>;
+  (options: Binary & { url: string }): Promise<RequestResult<ArrayBuffer>>;
+  (url: string, options?: Text): Promise<RequestResult<string>>;
+  (options: Text & { url: string }): Promise<RequestResult<string>>;
+  (url: string, options?: RequestOptions<string | ArrayBuffer>): Promise<RequestResult<string | ArrayBuffer>>;
+  (options: RequestOptions<string | ArrayBuffer> & { url: string }): Promise<RequestResult<string | ArrayBuffer>>;
+}
+
+function makeXhr(response: WireResponse): RequestXhr {
+  const headers = new Map(Object.entries(response.headers).map(([k, v]) => [k.toLowerCase(), v]));
+  return Object.freeze({
+    status: response.status,
+    statusText: response.statusText,
+    responseText: typeof response.body === 'string' ? response.body : '',
+    response: response.body,
+    readyState: 4,
+    getResponseHeader: (name: string) => headers.get(String(name).toLowerCase()) ?? null,
+    getAllResponseHeaders: () => [...headers].map(([k, v]) => `${k}: ${v}\r\n`).join(''),
+  });
+}
+
+const NO_RESPONSE: WireResponse = { status: 0, statusText: 'error', headers: {}, body: '' };
+
+// jQuery's textStatus, which Connect passed through to `success`.
+function successText(status: number, method: string): string {
+  if (status === 204 || method === 'HEAD') return 'nocontent';
+  return status === 304 ? 'notmodified' : 'success';
+}
+
+// An app callback that throws must not turn a delivered response into a rejected request.
+function safeCall(fn: () => void): void {
+  try {
+    fn();
+  } catch (error) {
+    setTimeout(() => {
+      throw error;
+    });
+  }
+}
+
+function isValidResponse(value: unknown): value is WireResponse {
+  if (typeof value !== 'object' || value === null) return false;
+  const r = value as Partial<WireResponse>;
+  return (
+    typeof r.status === 'number' &&
+    typeof r.statusText === 'string' &&
+    typeof r.headers === 'object' &&
+    r.headers !== null &&
+    (typeof r.body === 'string' || r.body instanceof ArrayBuffer)
+  );
+}
+
+/**
+ * Builds `AP.request`.
+ *
+ * @example
+ * ```js
+ * AP.request('/rest/api/3/myself').then(({ body }) => JSON.parse(body));
+ * AP.request({ url: '/rest/api/3/issue', type: 'POST', contentType: 'application/json', data: { fields },
+ *   success: (body, statusText, xhr) => {}, error: (xhr, statusText, errorThrown) => {} });
+ * AP.request('/rest/api/3/attachment/content/1', { binaryAttachment: true }).then(({ body }) => body.byteLength);
+ * ```
+ */
+export function createRequest(bridge: PluginBridge): RequestFunction {
+  function request(first: unknown, second?: unknown): Promise<RequestResult<string | ArrayBuffer>> {
+    const options = (typeof first === 'string' ? { ...(second as object), url: first } : { ...(first as object) }) as RequestOptions<
+      string | ArrayBuffer
+    > & { url: string };
+    const method = (typeof options.type === 'string' ? options.type : 'GET').toUpperCase();
+    const onSuccess = typeof options.success === 'function' ? options.success.bind(options) : undefined;
+    const onError = typeof options.error === 'function' ? options.error.bind(options) : undefined;
+
+    const promise = (async (): Promise<RequestResult<string | ArrayBuffer>> => {
+      let response: WireResponse;
+      try {
+        const wire = encodeRequest(options as RequestInput);
+        const value = await bridge.call(REQUEST_MODULE, RequestMethod.request, [wire]);
+        if (!isValidResponse(value)) throw new BridgeError(ErrorCode.HANDLER_FAILED, 'The host answered with no response');
+        response = value;
+      } catch (error) {
+        const xhr = makeXhr(NO_RESPONSE);
+        if (onError) safeCall(() => onError(xhr, 'error', error));
+        throw { err: error, xhr } satisfies RequestFailure;
+      }
+      const xhr = makeXhr(response);
+      const ok = (response.status >= 200 && response.status < 300) || response.status === 304;
+      if (!ok) {
+        const reason = response.statusText;
+        if (onError) safeCall(() => onError(xhr, 'error', reason));
+        throw { err: reason, xhr } satisfies RequestFailure;
+      }
+      if (onSuccess) safeCall(() => onSuccess(response.body, successText(response.status, method), xhr));
+      return { body: response.body, xhr };
+    })();
+    // With an error callback the app handled the failure, Connect-style; awaiting still rejects.
+    if (onError) promise.catch(() => {});
+    return promise;
+  }
+  return request as RequestFunction;
+}

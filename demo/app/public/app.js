@@ -1,0 +1,178 @@
+// The sample app's browser code: one handler per module, each writing its outcome into an <output>.
+(function () {
+  'use strict';
+  var view = document.body.dataset.view;
+  var api = document.body.dataset.api;
+
+  function out(name, text) {
+    var el = document.querySelector('[data-testid="' + name + '"]');
+    if (el) el.textContent = text;
+  }
+  function describe(error) {
+    if (!error) return 'error';
+    if (error.code) return error.code + ': ' + error.message;
+    if (error.xhr) return 'HTTP ' + error.xhr.status + ' ' + (error.xhr.responseText || '').slice(0, 300);
+    return String(error.message || error);
+  }
+  function guard(name, fn) {
+    return function () {
+      out(name, '…');
+      Promise.resolve().then(fn).then(function (text) { if (text !== undefined) out(name, text); }, function (error) { out(name, 'error: ' + describe(error)); });
+    };
+  }
+  function has(module) {
+    if (!window.AP || !window.AP[module]) throw { code: 'NOT_AVAILABLE', message: 'AP.' + module + ' is not provided by this host' };
+    return window.AP[module];
+  }
+  function request(options) {
+    if (typeof window.AP.request !== 'function') throw { code: 'NOT_AVAILABLE', message: 'AP.request is not provided by this host' };
+    return window.AP.request(options);
+  }
+  function parse(body) {
+    return typeof body === 'string' ? JSON.parse(body) : body;
+  }
+  function withToken(path) {
+    return has('context').getToken().then(function (token) {
+      return fetch(api + path, { headers: { authorization: 'JWT ' + token } });
+    }).then(function (response) {
+      return response.json().then(function (body) {
+        if (!response.ok) throw { message: 'app server answered ' + response.status + ': ' + (body.error || '') };
+        return body;
+      });
+    });
+  }
+
+  var jwtSub = document.querySelector('[data-testid="jwt-sub"]');
+  if (jwtSub) jwtSub.textContent = document.body.dataset.account;
+
+  var actions = {
+    user: guard('out-user', function () {
+      var user = has('user');
+      return Promise.all([user.getCurrentUser(), user.getTimeZone(), user.getLocale()]).then(function (r) {
+        return 'accountId ' + r[0].atlassianAccountId + ' · ' + r[1] + ' · ' + r[2];
+      });
+    }),
+    search: guard('out-request', function () {
+      return request({ url: '/rest/api/3/search?jql=project%20%3D%20DEMO' }).then(function (r) {
+        var body = parse(r.body);
+        return body.total + ' issues: ' + body.issues.map(function (i) { return i.key; }).join(', ');
+      });
+    }),
+    create: guard('out-request', function () {
+      return request({
+        url: '/rest/api/3/issue', type: 'POST', contentType: 'application/json',
+        data: JSON.stringify({ fields: { project: { key: 'DEMO' }, summary: 'Created by ' + view + ' at ' + new Date().toISOString().slice(11, 19), issuetype: { name: 'Task' } } }),
+      }).then(function (r) { return 'created ' + parse(r.body).key; });
+    }),
+    attach: guard('out-request', function () {
+      var bytes = new Uint8Array(256);
+      for (var i = 0; i < bytes.length; i++) bytes[i] = i;
+      var form = new FormData();
+      form.append('file', new Blob([bytes], { type: 'application/octet-stream' }), 'bytes.bin');
+      return request({ url: '/rest/api/3/issue/DEMO-1/attachments', type: 'POST', contentType: 'multipart/form-data', data: form })
+        .then(function (r) {
+          var id = parse(r.body)[0].id;
+          return request({ url: '/rest/api/3/attachment/content/' + id, binaryAttachment: true });
+        })
+        .then(function (r) {
+          var got = new Uint8Array(r.body);
+          var same = got.length === bytes.length && got.every(function (b, i) { return b === bytes[i]; });
+          return 'uploaded 256 bytes, downloaded ' + got.length + ' bytes, ' + (same ? 'identical' : 'DIFFERENT');
+        });
+    }),
+    cookie: guard('out-cookie', function () {
+      var cookie = has('cookie');
+      var value = 'v' + Date.now();
+      cookie.save('sample', value, 1);
+      return new Promise(function (resolve) { cookie.read('sample', resolve); }).then(function (read) {
+        cookie.erase('sample');
+        return new Promise(function (resolve) { cookie.read('sample', resolve); }).then(function (after) {
+          return 'saved and read back ' + (read === value ? 'the same value' : JSON.stringify(read)) + '; after erase: ' + JSON.stringify(after);
+        });
+      });
+    }),
+    dialog: guard('out-dialog', function () {
+      var dialog = has('dialog').create({ key: 'sample-dialog', chrome: true, header: 'Set a priority', submitText: 'Done', size: 'medium', customData: { issueKey: 'DEMO-1', from: view } });
+      dialog.on('close', function (data) { out('out-dialog', 'dialog closed with ' + JSON.stringify(data)); });
+      return 'dialog open';
+    }),
+    'dialog-close': function () {
+      has('dialog').close({ priority: document.getElementById('priority').value });
+    },
+    flag: guard('out-flag', function () {
+      var flag = has('flag').create({ title: 'Sample App', body: 'Saved <b>not bold</b>: app text stays text.', type: 'success', close: 'manual' });
+      return 'flag shown' + (flag && typeof flag.close === 'function' ? ' (has close())' : '');
+    }),
+    message: guard('out-flag', function () {
+      has('messages').info('Sample App', 'A message from the app.', { fadeout: true, delay: 4000 });
+      return 'message shown';
+    }),
+    context: guard('out-context', function () {
+      var context = has('context');
+      return context.getContext().then(function (ctx) {
+        return withToken('/api/status').then(function (status) {
+          return 'context ' + JSON.stringify(ctx) + ' · token verified by the app server for ' + status.verifiedUser;
+        });
+      });
+    }),
+    emit: guard('out-events', function () {
+      has('events').emit('sample.ping', { from: view, at: Date.now() });
+      return 'emitted sample.ping from ' + view;
+    }),
+    grow: function () {
+      var p = document.createElement('p');
+      p.textContent = 'Extra line ' + (document.querySelectorAll('.growth p').length + 1) + ': the iframe grows to fit (autoresize).';
+      document.querySelector('.growth').appendChild(p);
+      out('out-resize', document.querySelectorAll('.growth p').length + ' extra lines');
+    },
+    shrink: function () {
+      document.querySelector('.growth').textContent = '';
+      out('out-resize', '0 extra lines');
+    },
+    status: guard('out-server', function () {
+      return withToken('/api/status').then(function (s) {
+        var life = s.lifecycle.map(function (e) { return e.what + (e.verified ? ' verified' : ' REFUSED (' + e.detail + ')'); });
+        var hooks = s.webhooks.map(function (w) { return w.event + ' ' + w.issueKey + (w.verified ? ' verified' : ' UNVERIFIED'); });
+        return 'lifecycle: ' + (life.join('; ') || 'none') + '\nwebhooks: ' + (hooks.join('; ') || 'none');
+      });
+    }),
+    'server-search': guard('out-server', function () {
+      return withToken('/api/server-search').then(function (r) {
+        return 'app server -> product: HTTP ' + r.status + ', ' + r.total + ' issues (' + r.keys.join(', ') + ')';
+      });
+    }),
+    'reader-read': guard('out-reader', function () {
+      return request({ url: '/rest/api/3/myself' }).then(function (r) { return 'read ok: ' + parse(r.body).displayName; });
+    }),
+  };
+
+  document.addEventListener('click', function (event) {
+    var button = event.target.closest && event.target.closest('button[data-action]');
+    if (button && actions[button.dataset.action]) actions[button.dataset.action]();
+  });
+
+  if (!window.AP) return;
+  // Modules the plugin has no facade for appear after the handshake; AP.require waits for it.
+  window.AP.require([], function () {
+    if (window.AP.events && window.AP.events.on) {
+      window.AP.events.on('sample.ping', function (data) {
+        out('out-events', 'received sample.ping from ' + (data && data.from));
+      });
+    }
+    if (view === 'panel' && window.AP.context) {
+      window.AP.context.getContext().then(function (ctx) {
+        var key = ctx && ctx.jira && ctx.jira.issue && ctx.jira.issue.key;
+        out('panel-issue', key || '?');
+        return request({ url: '/rest/api/3/issue/' + encodeURIComponent(key) }).then(function (r) {
+          out('panel-summary', parse(r.body).fields.summary);
+        });
+      }).catch(function (error) { out('panel-summary', 'error: ' + describe(error)); });
+    } else if (view === 'panel') {
+      out('panel-issue', new URLSearchParams(location.search).get('issueKey'));
+      out('panel-summary', 'AP.context is not provided by this host yet');
+    }
+    if (view === 'dialog' && window.AP.dialog && window.AP.dialog.getCustomData) {
+      window.AP.dialog.getCustomData(function (data) { out('dialog-custom', JSON.stringify(data)); });
+    }
+  });
+})();

@@ -1,0 +1,123 @@
+import { fileURLToPath } from 'node:url';
+import express, { type Request, type Response } from 'express';
+import { readerDescriptor, sampleDescriptor } from './descriptors.js';
+import { pageHtml, type ViewName } from './views.js';
+import { AuthError, signToProduct, verifyFromProduct, verifyInstall, type Tenant } from './verify.js';
+
+interface LogEntry {
+  at: string;
+  what: string;
+  verified: boolean;
+  detail: string;
+}
+
+/**
+ * The sample Connect app's server: descriptors, lifecycle callbacks (verified as
+ * atlassian-connect-express verifies them), JWT-checked pages, webhooks, and a server-to-product call.
+ * One Express app serves two apps: `acme-sample` at `/` and the read-only `acme-reader` at `/reader`.
+ */
+export function sampleAppServer(options: { origin: string; keysUrl: string }): express.Express {
+  const server = express();
+  server.disable('x-powered-by');
+  server.use('/static', express.static(fileURLToPath(new URL('./public', import.meta.url)), { etag: false }));
+  server.use(sampleRoutes('acme-sample', options.origin, sampleDescriptor, options.keysUrl));
+  server.use('/reader', sampleRoutes('acme-reader', `${options.origin}/reader`, readerDescriptor, options.keysUrl));
+  return server;
+}
+
+function sampleRoutes(appKey: string, baseUrl: string, describe: (baseUrl: string) => Record<string, unknown>, keysUrl: string): express.Router {
+  const router = express.Router();
+  const tenants = new Map<string, Tenant>();
+  const log: LogEntry[] = [];
+  const webhooks: { at: string; event: string; issueKey: string; verified: boolean }[] = [];
+  const record = (what: string, verified: boolean, detail: string): void => {
+    log.unshift({ at: new Date().toISOString(), what, verified, detail });
+    log.length = Math.min(log.length, 100);
+  };
+  const tenantFor = (clientKey: string): Tenant | undefined => tenants.get(clientKey);
+  const requestUrl = (req: Request): string => baseUrl.replace(/\/$/, '') + req.url;
+
+  router.get('/atlassian-connect.json', (_req, res) => {
+    res.json(describe(baseUrl));
+  });
+
+  router.post(['/installed', '/uninstalled'], express.json(), async (req, res) => {
+    const body = req.body as Partial<Tenant> & { key?: string; eventType?: string };
+    const token = (req.headers.authorization ?? '').replace(/^JWT /, '');
+    try {
+      if (typeof body.clientKey !== 'string' || typeof body.sharedSecret !== 'string' || typeof body.baseUrl !== 'string') throw new AuthError('body lacks clientKey, sharedSecret or baseUrl');
+      const { kid } = await verifyInstall(token, { keysUrl, appBaseUrl: baseUrl, clientKey: body.clientKey, method: 'POST', url: requestUrl(req) });
+      if (body.eventType === 'installed') tenants.set(body.clientKey, { clientKey: body.clientKey, sharedSecret: body.sharedSecret, baseUrl: body.baseUrl });
+      else tenants.delete(body.clientKey);
+      record(String(body.eventType), true, `RS256 signature verified with key ${kid}`);
+      res.status(204).end();
+    } catch (error) {
+      record(String(body.eventType ?? req.path), false, (error as Error).message);
+      res.status(401).json({ error: (error as Error).message });
+    }
+  });
+  router.post(['/enabled', '/disabled'], express.json(), (req, res) => {
+    try {
+      verifyFromProduct((req.headers.authorization ?? '').replace(/^JWT /, ''), tenantFor, { method: 'POST', url: requestUrl(req), appBaseUrl: baseUrl });
+      record(req.path.slice(1), true, 'HS256 shared-secret signature verified');
+      res.status(204).end();
+    } catch (error) {
+      record(req.path.slice(1), false, (error as Error).message);
+      res.status(401).json({ error: (error as Error).message });
+    }
+  });
+
+  router.post('/webhook/:event', express.json({ limit: '1mb' }), (req, res) => {
+    let verified = false;
+    try {
+      verifyFromProduct((req.headers.authorization ?? '').replace(/^JWT /, ''), tenantFor, { method: 'POST', url: requestUrl(req), appBaseUrl: baseUrl });
+      verified = true;
+    } catch (error) {
+      record(`webhook ${req.params.event}`, false, (error as Error).message);
+    }
+    const body = req.body as { webhookEvent?: string; issue?: { key?: string } };
+    webhooks.unshift({ at: new Date().toISOString(), event: String(body.webhookEvent), issueKey: String(body.issue?.key), verified });
+    webhooks.length = Math.min(webhooks.length, 100);
+    res.status(verified ? 204 : 401).end();
+  });
+
+  // Pages: the iframe URL's JWT is checked before anything is rendered, as Connect apps do.
+  const views: Record<string, ViewName> = { '/page': appKey === 'acme-reader' ? 'reader' : 'page', '/panel': 'panel', '/dialog': 'dialog' };
+  for (const [path, view] of Object.entries(views)) {
+    if (appKey === 'acme-reader' && view !== 'reader') continue;
+    router.get(path, (req, res) => {
+      try {
+        const { tenant, claims } = verifyFromProduct(String(req.query.jwt ?? ''), tenantFor, { method: 'GET', url: requestUrl(req), appBaseUrl: baseUrl });
+        res.type('html').send(pageHtml({ view, productBaseUrl: tenant.baseUrl, accountId: String(claims.sub ?? ''), apiBase: baseUrl }));
+      } catch (error) {
+        res.status(401).type('text/plain').send(`The sample app refused this request: ${(error as Error).message}`);
+      }
+    });
+  }
+
+  // The app's own API, called by its pages with AP.context.getToken() as `Authorization: JWT ...`.
+  const contextAuth = (req: Request, res: Response): { tenant: Tenant; claims: Record<string, unknown> } | undefined => {
+    try {
+      return verifyFromProduct((req.headers.authorization ?? '').replace(/^JWT /, ''), tenantFor, 'context-qsh');
+    } catch (error) {
+      res.status(401).json({ error: (error as Error).message });
+      return undefined;
+    }
+  };
+  router.get('/api/status', (req, res) => {
+    const auth = contextAuth(req, res);
+    if (!auth) return;
+    res.json({ verifiedUser: auth.claims.sub, context: auth.claims.context ?? null, lifecycle: log, webhooks });
+  });
+  router.get('/api/server-search', async (req, res) => {
+    const auth = contextAuth(req, res);
+    if (!auth) return;
+    // App server -> product: a Connect JWT with iss = our app key and a qsh over this exact request.
+    const url = `${auth.tenant.baseUrl}/rest/api/3/search?jql=${encodeURIComponent('project = DEMO')}`;
+    const token = signToProduct(appKey, auth.tenant.sharedSecret, 'GET', url, auth.tenant.baseUrl);
+    const response = await fetch(url, { headers: { authorization: `JWT ${token}`, accept: 'application/json' } });
+    const body = (await response.json()) as { total?: number; issues?: { key: string }[] };
+    res.status(response.ok ? 200 : 502).json({ status: response.status, total: body.total, keys: body.issues?.map((i) => i.key) ?? [], body: response.ok ? undefined : body });
+  });
+  return router;
+}

@@ -1,0 +1,64 @@
+export type ViewName = 'page' | 'panel' | 'dialog' | 'reader';
+
+function escape(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+const SECTIONS: Record<ViewName, string> = {
+  page: `
+<h1>Sample App</h1>
+<p class="lead">Every AP module, through apbridge. The iframe URL's JWT was verified by the app server for <code data-testid="jwt-sub"></code>.</p>
+<div class="grid">
+  <section><h2>User</h2><button data-action="user">Who am I?</button><output data-testid="out-user"></output></section>
+  <section><h2>REST (AP.request)</h2>
+    <button data-action="search">Load issues</button>
+    <button data-action="create">Create issue</button>
+    <button data-action="attach">Upload + download attachment</button>
+    <output data-testid="out-request"></output></section>
+  <section><h2>Cookie</h2><button data-action="cookie">Save, read, erase</button><output data-testid="out-cookie"></output></section>
+  <section><h2>Dialog</h2><button data-action="dialog">Open dialog</button><output data-testid="out-dialog"></output></section>
+  <section><h2>Flags and messages</h2><button data-action="flag">Show a flag</button><button data-action="message">Show a message</button><output data-testid="out-flag"></output></section>
+  <section><h2>Context</h2><button data-action="context">Get context + token</button><output data-testid="out-context"></output></section>
+  <section><h2>Events</h2><button data-action="emit">Emit sample.ping</button><output data-testid="out-events"></output></section>
+  <section><h2>Resize</h2><button data-action="grow">Add content</button><button data-action="shrink">Remove content</button><output data-testid="out-resize"></output><div class="growth"></div></section>
+  <section class="wide"><h2>App server</h2>
+    <button data-action="status">Lifecycle + webhooks received</button>
+    <button data-action="server-search">Search from the app server (JWT to product)</button>
+    <output data-testid="out-server"></output></section>
+</div>`,
+  panel: `
+<div class="panel">
+  <div><strong data-testid="panel-issue"></strong> <span class="muted" data-testid="panel-summary">loading…</span></div>
+  <div class="row"><button data-action="dialog">Set priority…</button><button data-action="flag">Flag it</button></div>
+  <output data-testid="out-dialog"></output><output data-testid="out-flag"></output>
+</div>`,
+  dialog: `
+<div class="dialog-body">
+  <p>Custom data from the opener: <code data-testid="dialog-custom"></code></p>
+  <label>Priority <select id="priority"><option>High</option><option selected>Medium</option><option>Low</option></select></label>
+  <div class="row"><button data-action="dialog-close">Choose and close</button><button data-action="emit">Emit sample.ping</button></div>
+</div>`,
+  reader: `
+<h1>Reader</h1>
+<p class="lead">A read-only app (scope READ). Reading works; writing is refused by the product.</p>
+<button data-action="reader-read">Read my profile</button>
+<button data-action="create">Try to create an issue</button>
+<output data-testid="out-reader"></output><output data-testid="out-request"></output>`,
+};
+
+/**
+ * An app page. all.js comes from the product the app is installed in, as Connect apps load it from
+ * their host; `resize` stays on (autoresize) everywhere.
+ */
+export function pageHtml(options: { view: ViewName; productBaseUrl: string; accountId: string; apiBase: string }): string {
+  return `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width">
+<title>Sample App</title>
+<link rel="stylesheet" href="/static/app.css">
+</head>
+<body data-view="${options.view}" data-account="${escape(options.accountId)}" data-api="${escape(options.apiBase)}">
+<div class="ac-content">${SECTIONS[options.view]}</div>
+<script src="${escape(options.productBaseUrl)}/atlassian-connect/all.js"></script>
+<script src="/static/app.js"></script>
+</body></html>`;
+}

@@ -1,0 +1,131 @@
+import { createReadStream } from 'node:fs';
+import express, { type Request, type Response } from 'express';
+import multer from 'multer';
+import { jsonError } from './auth.js';
+import type { ProductInfo } from './install.js';
+import { attachmentJson, issueJson, issueService, plainText, userJson } from './issues.js';
+import { USERS, type Issue } from './store.js';
+
+const MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;
+const STATUSES: readonly Issue['status'][] = ['To Do', 'In Progress', 'Done'];
+const TYPES: readonly Issue['issueType'][] = ['Task', 'Bug', 'Story'];
+
+function fieldsFrom(body: unknown): Partial<Issue> & { projectKey?: string } {
+  const fields = ((body as { fields?: unknown } | undefined)?.fields ?? {}) as Record<string, unknown>;
+  const out: Partial<Issue> & { projectKey?: string } = {};
+  if (typeof fields.summary === 'string') out.summary = fields.summary.slice(0, 255);
+  if (fields.description !== undefined) out.description = plainText(fields.description).slice(0, 32_000);
+  const project = fields.project as { key?: unknown } | undefined;
+  if (typeof project?.key === 'string') out.projectKey = project.key.toUpperCase();
+  const type = (fields.issuetype as { name?: unknown } | undefined)?.name;
+  if (TYPES.includes(type as Issue['issueType'])) out.issueType = type as Issue['issueType'];
+  const status = (fields.status as { name?: unknown } | undefined)?.name;
+  if (STATUSES.includes(status as Issue['status'])) out.status = status as Issue['status'];
+  return out;
+}
+
+/** A small JQL: `project = KEY`, `key = KEY-1`, `text ~ "words"`, joined with AND. */
+function search(product: ProductInfo, jql: string): Issue[] {
+  let issues = [...product.store.issues()];
+  for (const clause of jql.split(/\s+AND\s+/i)) {
+    const match = /^\s*(project|key|text|status)\s*(=|~)\s*"?([^"]*?)"?\s*$/i.exec(clause.replace(/ORDER BY.*$/i, ''));
+    if (!match) continue;
+    const [, field = '', , value = ''] = match;
+    const v = value.toLowerCase();
+    issues = issues.filter((i) =>
+      field.toLowerCase() === 'project' ? i.projectKey.toLowerCase() === v
+        : field.toLowerCase() === 'key' ? i.key.toLowerCase() === v
+          : field.toLowerCase() === 'status' ? i.status.toLowerCase() === v
+            : `${i.summary} ${i.description}`.toLowerCase().includes(v),
+    );
+  }
+  return issues;
+}
+
+/** Jira REST API v3 (the subset apps most use), answering as `req.actor`. */
+export function restApi(product: ProductInfo): express.Router {
+  const api = express.Router();
+  const upload = multer({ storage: multer.memoryStorage(), limits: { fileSize: MAX_ATTACHMENT_BYTES, files: 10 } });
+  const { store } = product;
+
+  const findIssue = (req: Request, res: Response): Issue | undefined => {
+    const issue = store.issue(String(req.params.key));
+    if (!issue) jsonError(res, 404, 'Issue does not exist or you do not have permission to see it.');
+    return issue;
+  };
+
+  api.get('/myself', (req, res) => {
+    res.json(userJson(req.actor!.user, product.baseUrl));
+  });
+  api.get('/user', (req, res) => {
+    const user = USERS.find((u) => u.accountId === req.query.accountId);
+    if (!user) return jsonError(res, 404, 'User not found');
+    res.json(userJson(user, product.baseUrl));
+  });
+  api.get('/project', (_req, res) => {
+    res.json(store.projects().map((p) => ({ id: p.id, key: p.key, name: p.name })));
+  });
+  api.get('/issue/:key', (req, res) => {
+    const issue = findIssue(req, res);
+    if (issue) res.json(issueJson(issue, product));
+  });
+  api.post('/issue', express.json({ limit: '1mb' }), (req, res) => {
+    const fields = fieldsFrom(req.body);
+    if (!fields.summary) return jsonError(res, 400, 'Field "summary" is required', { errors: { summary: 'You must specify a summary of the issue.' } });
+    const projectKey = fields.projectKey ?? '';
+    if (!store.projects().some((p) => p.key === projectKey)) return jsonError(res, 400, 'Field "project" must name an existing project', { errors: { project: 'valid project is required' } });
+    const issue = issueService.create(product, req.actor!.user, { ...fields, projectKey, summary: fields.summary });
+    res.status(201).json({ id: issue.id, key: issue.key, self: `${product.baseUrl}/rest/api/3/issue/${issue.id}` });
+  });
+  api.put('/issue/:key', express.json({ limit: '1mb' }), (req, res) => {
+    const issue = findIssue(req, res);
+    if (!issue) return;
+    const { projectKey: _ignored, ...fields } = fieldsFrom(req.body);
+    issueService.update(product, req.actor!.user, issue, fields);
+    res.status(204).end();
+  });
+  api.delete('/issue/:key', (req, res) => {
+    const issue = findIssue(req, res);
+    if (!issue) return;
+    issueService.remove(product, req.actor!.user, issue);
+    res.status(204).end();
+  });
+  const searchHandler = (req: Request, res: Response): void => {
+    const jql = String((req.method === 'GET' ? req.query.jql : (req.body as { jql?: unknown } | undefined)?.jql) ?? '');
+    const max = Math.min(Number(req.method === 'GET' ? req.query.maxResults : (req.body as { maxResults?: unknown })?.maxResults) || 50, 100);
+    const found = search(product, jql);
+    res.json({ startAt: 0, maxResults: max, total: found.length, issues: found.slice(0, max).map((i) => issueJson(i, product)) });
+  };
+  api.get('/search', searchHandler);
+  api.post('/search', express.json(), searchHandler);
+  api.post('/issue/:key/attachments', (req, res, next) => {
+    // Jira requires this header on attachment uploads, so apps written for Jira send it.
+    if (req.headers['x-atlassian-token'] !== 'no-check') return jsonError(res, 403, 'XSRF check failed: send "X-Atlassian-Token: no-check"', { code: 'XSRF' });
+    next();
+  }, upload.any(), (req, res) => {
+    const issue = findIssue(req, res);
+    if (!issue) return;
+    const files = (req.files as Express.Multer.File[] | undefined) ?? [];
+    if (files.length === 0) return jsonError(res, 400, 'No file in the multipart body (field "file")');
+    const created = files.map((f) =>
+      store.addAttachment(issue, { filename: f.originalname || 'file', mimeType: f.mimetype || 'application/octet-stream', size: f.size, authorId: req.actor!.user.accountId }, f.buffer),
+    );
+    issueService.update(product, req.actor!.user, issue, {});
+    res.json(created.map((a) => attachmentJson(a, product.baseUrl)));
+  });
+  api.get('/attachment/:id', (req, res) => {
+    const attachment = store.attachment(String(req.params.id));
+    if (!attachment) return jsonError(res, 404, 'Attachment not found');
+    res.json(attachmentJson(attachment, product.baseUrl));
+  });
+  api.get('/attachment/content/:id', (req, res) => {
+    const attachment = store.attachment(String(req.params.id));
+    if (!attachment) return jsonError(res, 404, 'Attachment not found');
+    res.setHeader('content-type', attachment.mimeType);
+    res.setHeader('content-length', String(attachment.size));
+    res.setHeader('content-disposition', `attachment; filename="${attachment.filename.replace(/[^\w. -]/g, '_')}"`);
+    createReadStream(store.attachmentPath(attachment.id)).pipe(res);
+  });
+  api.use((_req: Request, res: Response) => jsonError(res, 404, 'No such REST resource in the simulator'));
+  return api;
+}

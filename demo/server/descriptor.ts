@@ -1,0 +1,114 @@
+/** A Connect descriptor, validated: only what the simulator reads, with the rest kept as is. */
+export interface Descriptor {
+  key: string;
+  name: string;
+  baseUrl: string;
+  scopes: Scope[];
+  lifecycle: Partial<Record<LifecycleEvent, string>>;
+  modules: Record<string, ModuleDeclaration[]>;
+  signedInstall: boolean;
+  raw: Record<string, unknown>;
+}
+
+export interface ModuleDeclaration {
+  key: string;
+  name: string;
+  url?: string;
+  location?: string;
+  event?: string;
+  [field: string]: unknown;
+}
+
+export const SCOPES = ['READ', 'WRITE', 'DELETE', 'PROJECT_ADMIN', 'ADMIN', 'ACT_AS_USER', 'ACCESS_EMAIL_ADDRESSES'] as const;
+export type Scope = (typeof SCOPES)[number];
+export type LifecycleEvent = 'installed' | 'uninstalled' | 'enabled' | 'disabled';
+
+/** Jira module types Connect accepts; the simulator renders the first four and delivers webhooks. */
+const MODULE_TYPES = new Set([
+  'generalPages', 'webPanels', 'dialogs', 'adminPages', 'webhooks', 'webItems', 'webSections',
+  'configurePage', 'postInstallPage', 'jiraIssueGlances', 'jiraIssueContents', 'jiraProjectPages',
+  'jiraProjectAdminTabPanels', 'jiraIssueTabPanels', 'jiraDashboardItems', 'jiraEntityProperties',
+  'jiraIssueFields', 'jiraWorkflowPostFunctions', 'jiraSearchRequestViews', 'jiraReports',
+  'jiraBackgroundScripts', 'jiraKeyboardShortcuts', 'jiraProjectTabPanels', 'jiraProfileTabPanels',
+]);
+const KEY = /^[a-zA-Z0-9._-]{1,64}$/;
+const MODULE_KEY = /^[a-zA-Z0-9-]{1,100}$/;
+
+/** Every problem found in a descriptor, so the admin sees them all at once. */
+export class DescriptorError extends Error {
+  readonly problems: string[];
+  constructor(problems: string[]) {
+    super(`Invalid descriptor: ${problems.join('; ')}`);
+    this.problems = problems;
+  }
+}
+
+function text(value: unknown): string | undefined {
+  if (typeof value === 'string') return value;
+  if (value && typeof value === 'object' && typeof (value as { value?: unknown }).value === 'string') {
+    return (value as { value: string }).value;
+  }
+  return undefined;
+}
+
+/** Checks a parsed `atlassian-connect.json` and returns what the simulator needs from it. */
+export function validateDescriptor(input: unknown): Descriptor {
+  const problems: string[] = [];
+  if (!input || typeof input !== 'object' || Array.isArray(input)) throw new DescriptorError(['the descriptor is not a JSON object']);
+  const raw = input as Record<string, unknown>;
+  const key = typeof raw.key === 'string' ? raw.key : '';
+  if (!key) problems.push('"key" is missing');
+  else if (!KEY.test(key)) problems.push(`"key" must be 1-64 letters, digits, ".", "_" or "-" (got "${key}")`);
+  let baseUrl = '';
+  if (typeof raw.baseUrl !== 'string' || !raw.baseUrl) problems.push('"baseUrl" is missing');
+  else {
+    try {
+      const url = new URL(raw.baseUrl);
+      if (url.protocol !== 'http:' && url.protocol !== 'https:') problems.push('"baseUrl" must be an http(s) URL');
+      baseUrl = url.href.replace(/\/$/, '');
+    } catch {
+      problems.push(`"baseUrl" is not a URL ("${raw.baseUrl}")`);
+    }
+  }
+  const scopes: Scope[] = [];
+  if (raw.scopes !== undefined && !Array.isArray(raw.scopes)) problems.push('"scopes" must be an array');
+  for (const scope of Array.isArray(raw.scopes) ? raw.scopes : []) {
+    const upper = typeof scope === 'string' ? scope.toUpperCase() : '';
+    if ((SCOPES as readonly string[]).includes(upper)) scopes.push(upper as Scope);
+    else problems.push(`unknown scope ${JSON.stringify(scope)} (expected one of ${SCOPES.join(', ')})`);
+  }
+  const lifecycle: Descriptor['lifecycle'] = {};
+  const rawLifecycle = (raw.lifecycle ?? {}) as Record<string, unknown>;
+  for (const event of ['installed', 'uninstalled', 'enabled', 'disabled'] as const) {
+    const url = rawLifecycle[event];
+    if (url === undefined) continue;
+    if (typeof url !== 'string' || !url.startsWith('/')) problems.push(`lifecycle "${event}" must be a path starting with "/"`);
+    else lifecycle[event] = url;
+  }
+  const modules: Record<string, ModuleDeclaration[]> = {};
+  const rawModules = raw.modules ?? {};
+  if (typeof rawModules !== 'object' || Array.isArray(rawModules)) problems.push('"modules" must be an object');
+  for (const [type, value] of Object.entries(rawModules as Record<string, unknown>)) {
+    if (!MODULE_TYPES.has(type)) {
+      problems.push(`unknown module type "${type}"`);
+      continue;
+    }
+    const list = Array.isArray(value) ? value : [value];
+    modules[type] = [];
+    list.forEach((entry: unknown, index) => {
+      if (!entry || typeof entry !== 'object') {
+        problems.push(`modules.${type}[${index}] is not an object`);
+        return;
+      }
+      const declaration = entry as Record<string, unknown>;
+      const moduleKey = typeof declaration.key === 'string' ? declaration.key : type === 'webhooks' ? `webhook-${index}` : '';
+      if (!MODULE_KEY.test(moduleKey)) problems.push(`modules.${type}[${index}] needs a "key" of letters, digits and "-"`);
+      if (declaration.url !== undefined && typeof declaration.url !== 'string') problems.push(`modules.${type}[${index}].url must be a string`);
+      if (type === 'webhooks' && typeof declaration.event !== 'string') problems.push(`modules.webhooks[${index}] needs an "event"`);
+      modules[type]!.push({ ...declaration, key: moduleKey, name: text(declaration.name) ?? moduleKey });
+    });
+  }
+  const migrations = (raw.apiMigrations ?? {}) as Record<string, unknown>;
+  if (problems.length > 0) throw new DescriptorError(problems);
+  return { key, name: text(raw.name) ?? key, baseUrl, scopes, lifecycle, modules, signedInstall: migrations['signed-install'] === true, raw };
+}

@@ -1,0 +1,102 @@
+import { html, jsonScript, type SafeHtml } from './html.js';
+import { enabledApps } from './modules.js';
+import type { ProductInfo } from './install.js';
+import { USERS, type User } from './store.js';
+
+export interface PageState {
+  productBaseUrl: string;
+  user: { accountId: string; timeZone: string; locale: string; displayName: string };
+  apps: Record<string, unknown>[];
+  views: unknown[];
+  location: { target: string; context: Record<string, unknown> };
+}
+
+function initials(user: User): string {
+  return user.displayName.split(' ').map((part) => part[0]).join('').slice(0, 2);
+}
+
+function avatar(user: User, size = ''): SafeHtml {
+  return html`<span class="avatar ${size}" data-user="${user.name}" aria-hidden="true">${initials(user)}</span>`;
+}
+
+/**
+ * The product chrome around every page: a header with the app switcher and the user switcher, a
+ * project sidebar, the inspector drawer, and the page state the client script hands to the host.
+ */
+export function layout(options: {
+  product: ProductInfo;
+  user: User;
+  title: string;
+  path: string;
+  active: string;
+  body: SafeHtml;
+  state?: PageState;
+}): string {
+  const { product, user, path } = options;
+  const pages = enabledApps(product).flatMap(({ installation, descriptor }) =>
+    (descriptor.modules.generalPages ?? []).map((m) => ({ app: installation.key, appName: descriptor.name, key: m.key, name: m.name })),
+  );
+  const next = encodeURIComponent(path);
+  return html`<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${options.title} - Acme Tracker</title>
+<link rel="stylesheet" href="/static/product.css">
+<link rel="icon" href="data:,">
+</head>
+<body>
+<header class="topbar">
+  <a class="brand" href="/"><span class="logo" aria-hidden="true"></span><span>Acme Tracker</span></a>
+  <nav class="topnav" aria-label="Product">
+    <a href="/projects/DEMO/issues" class="${options.active === 'issues' ? 'current' : ''}">Your work</a>
+    <a href="/projects/DEMO/issues">Projects</a>
+    <details class="menu" data-testid="app-switcher">
+      <summary class="${options.active === 'apps' ? 'current' : ''}">Apps</summary>
+      <div class="menu-panel">
+        <div class="menu-heading">Installed apps</div>
+        ${pages.length === 0 ? html`<div class="menu-empty">No apps with pages yet.</div>` : ''}
+        ${pages.map((p) => html`<a href="/plugins/servlet/ac/${encodeURIComponent(p.app)}/${encodeURIComponent(p.key)}"><span class="app-dot" aria-hidden="true"></span>${p.name}<small>${p.appName}</small></a>`)}
+        ${user.siteAdmin ? html`<div class="menu-sep"></div><a href="/admin/apps">Manage apps</a>` : ''}
+      </div>
+    </details>
+    ${user.siteAdmin ? html`<a href="/admin/apps" class="${options.active === 'admin' ? 'current' : ''}">Settings</a>` : ''}
+    <a class="button primary" href="/projects/DEMO/issues#create">Create</a>
+  </nav>
+  <div class="topbar-right">
+    <form class="search" action="/projects/DEMO/issues" method="get" role="search"><input name="text" placeholder="Search" aria-label="Search issues"></form>
+    <button type="button" class="button subtle" id="inspector-toggle" aria-controls="inspector" aria-expanded="false">Inspector <span class="badge" id="inspector-count">0</span></button>
+    <details class="menu user-menu" data-testid="user-switcher">
+      <summary aria-label="Switch user (${user.displayName})">${avatar(user)}</summary>
+      <div class="menu-panel right">
+        <div class="menu-heading">Logged in as ${user.displayName}</div>
+        ${USERS.map((u) => html`<a href="/login?user=${u.name}&amp;next=${next}" class="${u.name === user.name ? 'selected' : ''}">${avatar(u, 'small')}${u.displayName}<small>${u.siteAdmin ? 'Site admin' : 'User'}</small></a>`)}
+      </div>
+    </details>
+  </div>
+</header>
+<div class="shell">
+  <aside class="sidebar" aria-label="Project">
+    <div class="project-head"><span class="project-avatar" aria-hidden="true">D</span><div><strong>Demo project</strong><small>Software project</small></div></div>
+    <nav>
+      <div class="side-heading">Planning</div>
+      <a href="/projects/DEMO/issues" class="${options.active === 'issues' ? 'current' : ''}">Issues</a>
+      ${pages.length ? html`<div class="side-heading">Apps</div>` : ''}
+      ${pages.map((p) => html`<a href="/plugins/servlet/ac/${encodeURIComponent(p.app)}/${encodeURIComponent(p.key)}" class="${path.startsWith(`/plugins/servlet/ac/${p.app}/${p.key}`) ? 'current' : ''}">${p.name}</a>`)}
+      ${user.siteAdmin ? html`<div class="side-heading">Administration</div><a href="/admin/apps" class="${options.active === 'admin' ? 'current' : ''}">Manage apps</a>` : ''}
+    </nav>
+  </aside>
+  <main class="content" id="content">${options.body}</main>
+</div>
+<section id="inspector" class="inspector" hidden aria-label="Bridge inspector">
+  <div class="inspector-head"><strong>Bridge inspector</strong><span class="muted">every AP call and every refused message on this page</span><button type="button" class="button subtle" id="inspector-clear">Clear</button></div>
+  <div class="inspector-body"><table><thead><tr><th>Time</th><th>App</th><th>Module</th><th>Method</th><th>Duration</th><th>Outcome</th></tr></thead><tbody id="inspector-rows"></tbody></table></div>
+</section>
+<div id="ap-ui"></div>
+${options.state ? jsonScript('ap-page', options.state) : ''}
+<script src="/dist/host.js"></script>
+<script src="/static/product.js"></script>
+</body>
+</html>`.value;
+}

@@ -3,6 +3,7 @@ import { connect, type Connection } from './connect.js';
 import { stubModule, type PluginBridge } from './bridge.js';
 import { createFacades, type Facades } from './modules/index.js';
 import type { PluginOptions } from './options.js';
+import type { EndpointLimits } from '../shared/rpc.js';
 
 type Methods = Record<string, (...args: never[]) => unknown>;
 
@@ -32,6 +33,8 @@ export interface APCore {
 export interface BuildOptions {
   window?: Window;
   options?: PluginOptions;
+  /** Caps for the plugin's end of the session (rate, payload, pending); defaults as on the host. */
+  limits?: Partial<EndpointLimits>;
 }
 
 /**
@@ -40,12 +43,13 @@ export interface BuildOptions {
  */
 export function buildAP(init: BuildOptions = {}): { ap: APCore & Facades; start(): Connection } {
   let connection: Connection | undefined;
+  const startListeners: (() => void)[] = [];
 
   function start(): Connection {
     if (connection) return connection;
     const win = init.window ?? (typeof window === 'undefined' ? undefined : window);
     if (!win) throw new Error('apbridge/plugin needs a browser window');
-    connection = connect(win, init.options ?? {});
+    connection = connect(win, init.options ?? {}, init.limits);
     connection.ready.then(
       (welcome) => {
         for (const [module, methods] of Object.entries(welcome.modules)) {
@@ -56,6 +60,7 @@ export function buildAP(init: BuildOptions = {}): { ap: APCore & Facades; start(
       },
       () => {},
     );
+    for (const listener of startListeners.splice(0)) listener();
     return connection;
   }
 
@@ -66,6 +71,10 @@ export function buildAP(init: BuildOptions = {}): { ap: APCore & Facades; start(
     options: () => start().options,
     get window() {
       return init.window ?? (typeof window === 'undefined' ? undefined : window);
+    },
+    onStart(listener) {
+      if (connection) listener();
+      else startListeners.push(listener);
     },
   };
 

@@ -1,7 +1,7 @@
 import { BridgeError, ErrorCode } from '../shared/errors.js';
 import { checkWindowName } from '../shared/guards.js';
 import { PROTOCOL_VERSION, type Hello, type Welcome } from '../shared/protocol.js';
-import { createEndpoint, type Endpoint } from '../shared/rpc.js';
+import { createEndpoint, type Endpoint, type EndpointLimits } from '../shared/rpc.js';
 import { hostAllowed, metaHosts, type PluginOptions } from './options.js';
 
 const DEFAULT_WELCOME_TIMEOUT = 10_000;
@@ -56,7 +56,7 @@ function findTarget(win: Window): Target | null {
  *  4. The first message back is the welcome (or PROTOCOL_MISMATCH). Without it in time, every pending
  *     call rejects with CONNECTION_TIMEOUT.
  */
-export function connect(win: Window, pageOptions: PluginOptions): Connection {
+export function connect(win: Window, pageOptions: PluginOptions, limits: Partial<EndpointLimits> = {}): Connection {
   const listeners = new Set<(name: string, args: unknown[]) => void>();
   const provided = new Map<string, Map<string, (...args: unknown[]) => unknown>>();
   const target = findTarget(win);
@@ -86,7 +86,7 @@ export function connect(win: Window, pageOptions: PluginOptions): Connection {
     const channel = new MessageChannel();
     endpoint = createEndpoint({
       port: channel.port1,
-      limits: typeof options.callTimeout === 'number' ? { callTimeout: options.callTimeout } : {},
+      limits: typeof options.callTimeout === 'number' ? { ...limits, callTimeout: options.callTimeout } : limits,
       dispatch: (call) => {
         const method = provided.get(call.module)?.get(call.method);
         if (!method) throw new BridgeError(ErrorCode.METHOD_NOT_FOUND, `No method "${call.module}.${call.method}"`);

@@ -19,8 +19,10 @@ export interface EndpointLimits {
   maxPending: number;
   /** Incoming calls handled concurrently before new ones are answered with TOO_MANY_PENDING. */
   maxIncoming: number;
-  /** Incoming messages per second (token bucket, bursts up to the same number); over it calls get RATE_LIMITED. */
+  /** Sustained incoming messages per second (token bucket); over it calls get RATE_LIMITED. */
   maxRate: number;
+  /** Messages accepted in one burst above the sustained rate (the bucket's size). */
+  maxBurst: number;
   /** Estimated size of one incoming call's arguments; over it the call gets PAYLOAD_TOO_LARGE. */
   maxPayloadBytes: number;
 }
@@ -29,7 +31,8 @@ export const DEFAULT_LIMITS: EndpointLimits = {
   callTimeout: 30_000,
   maxPending: 1_000,
   maxIncoming: 256,
-  maxRate: 20_000,
+  maxRate: 5_000,
+  maxBurst: 20_000,
   maxPayloadBytes: 16 * 1024 * 1024,
 };
 
@@ -128,13 +131,13 @@ export function createEndpoint(options: EndpointOptions): Endpoint {
   const incoming = new Map<number, AbortController>();
   let nextId = 1;
   let closed = false;
-  let tokens = limits.maxRate;
+  let tokens = limits.maxBurst;
   let refilled = Date.now();
 
-  // Token bucket: a burst up to maxRate messages is fine, a sustained flood above it is answered cheaply.
+  // Token bucket: a burst up to maxBurst messages is fine, a sustained flood above maxRate is answered cheaply.
   function withinRate(): boolean {
     const now = Date.now();
-    tokens = Math.min(limits.maxRate, tokens + ((now - refilled) / 1000) * limits.maxRate);
+    tokens = Math.min(limits.maxBurst, tokens + ((now - refilled) / 1000) * limits.maxRate);
     refilled = now;
     if (tokens < 1) return false;
     tokens--;

@@ -108,9 +108,9 @@ describe('host handshake checks', () => {
     const quick = createHostCore({ timeouts: { handshake: 20 }, onViewState: (_v, state) => states.push(state) });
     quick.registerApp({ key: 'app-a', baseUrl: APP_ORIGIN });
     quick.create({ app: 'app-a', moduleKey: 'main', url: '/app' }, document.body);
-    await vi.waitFor(() => expect(states).toEqual(['unresponsive']));
+    await vi.waitFor(() => expect(states).toEqual(['loading', 'unresponsive']));
     quick.destroy();
-    expect(states).toEqual(['unresponsive', 'destroyed']);
+    expect(states).toEqual(['loading', 'unresponsive', 'destroyed']);
   });
 });
 

@@ -40,7 +40,7 @@ describe('session lifecycle', () => {
     expect(await oldCall).toBe('CONNECTION_DESTROYED');
   });
 
-  it('1,000 create/destroy cycles leave no views, sessions, or window listeners behind', async () => {
+  it('1,000 create/destroy cycles leave no views, sessions, or window listeners behind', { timeout: 60_000 }, async () => {
     const add = vi.spyOn(window, 'addEventListener');
     const remove = vi.spyOn(window, 'removeEventListener');
     host = createHostCore();
@@ -69,7 +69,7 @@ describe('session lifecycle', () => {
     remove.mockRestore();
   });
 
-  it('events for an unconnected view are bounded and expire', async () => {
+  it('events for an unconnected view are bounded and expire', { timeout: 30_000 }, async () => {
     vi.useFakeTimers({ toFake: ['Date'] });
     host = createHostCore();
     host.registerApp({ key: 'app-a', baseUrl: APP_ORIGIN });

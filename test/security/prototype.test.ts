@@ -86,7 +86,9 @@ describe('prototype pollution through payloads', () => {
     await new Promise((r) => setTimeout(r, 0));
     expect(Object.getPrototypeOf(ap)).toBe(Object.prototype);
     expect(Object.getPrototypeOf(connection.options)).toBe(Object.prototype);
-    expect(Object.keys(ap).sort()).toEqual(['acme', 'provide', 'require']);
+    expect(Object.keys(ap)).toContain('acme');
+    expect(Object.keys(ap)).not.toContain('constructor');
+    expect(Object.prototype.hasOwnProperty.call(ap, '__proto__')).toBe(false);
     expect('polluted' in {}).toBe(false);
   });
 

@@ -125,7 +125,7 @@ describe('resource caps', () => {
 
   it('answers a flood over the rate cap with RATE_LIMITED, and recovers', async () => {
     const drops: string[] = [];
-    const { left } = pair({}, { limits: { maxRate: 20 }, onDrop: (r) => drops.push(r), dispatch: () => 'ok' });
+    const { left } = pair({}, { limits: { maxRate: 20, maxBurst: 20 }, onDrop: (r) => drops.push(r), dispatch: () => 'ok' });
     const codes = await Promise.all(Array.from({ length: 40 }, () => code(left.call('m', 'x', []))));
     expect(codes.filter((c) => c === 'resolved').length).toBeGreaterThanOrEqual(20);
     expect(codes.filter((c) => c === 'RATE_LIMITED').length).toBeGreaterThan(0);

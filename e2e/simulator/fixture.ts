@@ -1,0 +1,80 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { test as base, type Page } from '@playwright/test';
+
+export interface Sim {
+  productUrl: string;
+  appUrl: string;
+  dataDir: string;
+}
+
+/** Starts `demo/start.ts` as `npm start` would (minus the build), and resolves once it prints its URLs. */
+export async function startSim(port: number, dataDir: string): Promise<{ sim: Sim; child: ChildProcess }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'demo/start.ts', '--port', String(port), '--app-port', String(port + 1), '--data-dir', dataDir], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, APB_APPS: '' },
+  });
+  let output = '';
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`simulator did not start:\n${output}`)), 20_000);
+    const onData = (chunk: Buffer): void => {
+      output += chunk.toString();
+      if (output.includes('Log in:')) {
+        clearTimeout(timer);
+        resolve();
+      }
+    };
+    child.stdout!.on('data', onData);
+    child.stderr!.on('data', onData);
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`simulator exited with ${code}:\n${output}`));
+    });
+  });
+  if (output.includes('Could not install')) throw new Error(output);
+  return { sim: { productUrl: `http://127.0.0.1:${port}`, appUrl: `http://localhost:${port + 1}`, dataDir }, child };
+}
+
+export function stopSim(child: ChildProcess): Promise<void> {
+  return new Promise((resolve) => {
+    if (child.exitCode !== null) return resolve();
+    child.once('exit', () => resolve());
+    child.kill('SIGTERM');
+  });
+}
+
+/**
+ * One simulator per worker, on ports 4300+ (two per worker), with a fresh data directory, so
+ * parallel workers never share installs or issues.
+ */
+export const test = base.extend<{ login: (user: 'admin' | 'alice', next?: string) => Promise<void> }, { sim: Sim }>({
+  sim: [
+    // eslint-disable-next-line no-empty-pattern -- Playwright fixtures must destructure their first argument
+    async ({}, use, workerInfo) => {
+      const dataDir = mkdtempSync(join(tmpdir(), 'apb-sim-'));
+      const { sim, child } = await startSim(4300 + 10 * workerInfo.parallelIndex, dataDir);
+      await use(sim);
+      await stopSim(child);
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+    { scope: 'worker' },
+  ],
+  login: async ({ page, sim }, use) => {
+    await use(async (user, next = '/') => {
+      await page.goto(`${sim.productUrl}/login?user=${user}&next=${encodeURIComponent(next)}`);
+    });
+  },
+});
+
+export { expect } from '@playwright/test';
+
+/** The app iframe of `moduleKey` on the page, once its plugin has loaded. */
+export async function appFrame(page: Page, moduleKey: string) {
+  const handle = await page.waitForSelector(`iframe[data-apb-module="${moduleKey}"]`);
+  const frame = await handle.contentFrame();
+  if (!frame) throw new Error(`no frame for ${moduleKey}`);
+  await frame.waitForFunction(() => typeof (window as unknown as { AP?: unknown }).AP === 'object');
+  return frame;
+}

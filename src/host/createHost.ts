@@ -57,6 +57,11 @@ export function createHostCore(options: HostOptions = {}): Host {
     safely(options.onRejected, info);
   }
 
+  function notifyState(view: View, state: ViewState): void {
+    safely(options.onViewState, view, state);
+    for (const listener of [...stateListeners]) safely(listener, view, state);
+  }
+
   function onDrop(view: View, reason: DropReason): void {
     reject({ reason, origin: view.app.origin, appKey: view.app.key, viewId: view.id });
   }
@@ -160,13 +165,12 @@ export function createHostCore(options: HostOptions = {}): Host {
         modules: () => registry.describe(),
         dispatch,
         onDrop,
-        onState: (v, state) => {
-          safely(options.onViewState, v, state);
-          for (const listener of [...stateListeners]) safely(listener, v, state);
-        },
+        onState: notifyState,
         onDestroyed: (v) => views.delete(v.id),
       });
       views.set(view.id, view);
+      // The initial 'loading' is reported too, so a UI can draw a view's state from its first frame.
+      notifyState(view, 'loading');
       return view;
     },
     defineModule(name, impl) {

@@ -12,6 +12,11 @@ export interface PluginBridge {
   options(): PluginOptions;
   /** The app page's window, or undefined outside a browser. */
   readonly window: Window | undefined;
+  /**
+   * Runs `listener` once the connection starts (at once if it has): for facades with page-side work
+   * such as autoresize, which must not begin at import time.
+   */
+  onStart(listener: () => void): void;
 }
 
 /** A Connect-style callback: the result as the only argument. */

@@ -4,6 +4,12 @@ import { cookieModule } from './cookie.js';
 import { eventsModule } from './events.js';
 import { requestModule } from './request.js';
 import { userModule } from './user.js';
+import { dialogModule } from './dialog.js';
+import { envModule } from './env.js';
+import { flagModule } from './flag.js';
+import { messagesModule } from './messages.js';
+import { navigatorModule } from './navigator.js';
+import { resizeModule } from './resize.js';
 
 /**
  * The Connect-compatible modules, configured from the host options. Each module is one file here
@@ -16,5 +22,11 @@ export function connectModules(options: HostOptions): HostModule[] {
     contextModule(options),
     userModule(options),
     eventsModule(),
+    dialogModule(options),
+    messagesModule(options),
+    flagModule(options),
+    resizeModule(options),
+    navigatorModule(options),
+    envModule(options),
   ];
 }

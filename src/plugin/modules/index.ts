@@ -4,6 +4,12 @@ import { createCookie } from './cookie.js';
 import { createEvents } from './events.js';
 import { createRequest } from './request.js';
 import { createGetLocation, createUser } from './user.js';
+import { createDialog } from './dialog.js';
+import { createEnv } from './env.js';
+import { createFlag } from './flag.js';
+import { createMessages } from './messages.js';
+import { createNavigator } from './navigator.js';
+import { createResize } from './resize.js';
 
 /**
  * The Connect-compatible facades built into the plugin, keyed by their `AP` name. Each module is one
@@ -11,6 +17,7 @@ import { createGetLocation, createUser } from './user.js';
  */
 // The return type is inferred on purpose: it is what types `AP` (see Facades).
 export function createFacades(bridge: PluginBridge) {
+  const resize = createResize(bridge);
   return {
     request: createRequest(bridge),
     cookie: createCookie(bridge),
@@ -18,6 +25,13 @@ export function createFacades(bridge: PluginBridge) {
     user: createUser(bridge),
     getLocation: createGetLocation(bridge),
     events: createEvents(bridge),
+    dialog: createDialog(bridge),
+    messages: createMessages(bridge),
+    flag: createFlag(bridge),
+    resize: resize.resize,
+    sizeToParent: resize.sizeToParent,
+    navigator: createNavigator(bridge),
+    env: createEnv(bridge, resize),
   };
 }
 

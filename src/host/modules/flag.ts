@@ -1,0 +1,104 @@
+import {
+  AUTO_CLOSE_MS,
+  FLAG_MODULE,
+  FLAG_TYPES,
+  FlagEvent,
+  MAX_FLAGS_PER_APP,
+  MAX_FLAG_ACTIONS,
+  type FlagEventData,
+  type FlagType,
+} from '../../shared/contracts/flag.js';
+import type { CallContext, Host, HostModule, HostOptions } from '../types.js';
+import { acquireLayer, type UiLayer } from '../ui/layer.js';
+import { showNotice } from '../ui/notices.js';
+import { createNoticeStore, type OpenNotice } from './noticeStore.js';
+import { field, identifier, invalid, isRecord, optionalText } from './uiArgs.js';
+
+function flagType(value: unknown): FlagType {
+  if (value === undefined || value === null) return 'info';
+  if (!(FLAG_TYPES as readonly unknown[]).includes(value)) throw invalid(`type must be one of ${FLAG_TYPES.join(', ')}`);
+  return value as FlagType;
+}
+
+function actions(value: unknown): [string, string][] {
+  if (value === undefined || value === null) return [];
+  if (!isRecord(value)) throw invalid('actions must be { actionIdentifier: "Link text" }');
+  const entries = Object.keys(value).map((id): [string, string] => [
+    identifier(id, 'action identifier'),
+    optionalText(value[id], 'action text', 60) ?? id,
+  ]);
+  if (entries.length > MAX_FLAG_ACTIONS) throw invalid(`At most ${MAX_FLAG_ACTIONS} actions`);
+  return entries;
+}
+
+/**
+ * The `flag` module: `AP.flag.create(...)`. Flags show in the host's notification region with the
+ * sending app's name; `flag.close` and `flag.action` go to the creating iframe only. At most
+ * {@link MAX_FLAGS_PER_APP} open per app (TOO_MANY_OPEN beyond).
+ *
+ * @example
+ * ```ts
+ * const host = createHostCore({ modules: [flagModule()] });
+ * ```
+ */
+export function flagModule(options: HostOptions = {}): HostModule {
+  const store = createNoticeStore('flag', MAX_FLAGS_PER_APP);
+  let layer: UiLayer | undefined;
+
+  function close(notice: OpenNotice): boolean {
+    if (!store.remove(notice)) return false;
+    const data: FlagEventData = { flagIdentifier: notice.id };
+    notice.view.emit(FlagEvent.close, data);
+    return true;
+  }
+
+  return {
+    name: FLAG_MODULE,
+    methods: {
+      create(ctx: CallContext, id: unknown, raw: unknown): void {
+        if (!isRecord(raw)) throw invalid('flag.create takes an options object');
+        const type = flagType(field(raw, 'type'));
+        const title = optionalText(field(raw, 'title'), 'title', 200) ?? '';
+        const body = optionalText(field(raw, 'body'), 'body', 1000) ?? '';
+        const closing = field(raw, 'close') ?? 'manual';
+        if (closing !== 'manual' && closing !== 'auto') throw invalid('close must be "manual" or "auto"');
+        const links = actions(field(raw, 'actions'));
+        if (!layer) throw invalid('The flag module is not attached to a host');
+        const notice = store.add(ctx.view, id);
+        notice.ui = showNotice(layer, {
+          kind: 'flag',
+          type,
+          appName: layer.appLabel(ctx.view),
+          title,
+          body,
+          closeable: true,
+          actions: links,
+          autoCloseMs: closing === 'auto' ? AUTO_CLOSE_MS : undefined,
+          onAction: (actionIdentifier) => {
+            const data: FlagEventData = { flagIdentifier: notice.id, actionIdentifier };
+            notice.view.emit(FlagEvent.action, data);
+          },
+          onDismiss: () => close(notice),
+        });
+      },
+      close(ctx: CallContext, id: unknown): boolean {
+        const notice = store.get(ctx.view, id);
+        return notice ? close(notice) : false;
+      },
+    },
+    attach(host: Host) {
+      const acquired = acquireLayer(host, options);
+      layer = acquired.layer;
+      // A flag goes with its iframe: its close and action events would have nowhere to go.
+      const stop = host.onViewState((view, state) => {
+        if (state === 'destroyed') for (const notice of store.ofView(view)) store.remove(notice);
+      });
+      return () => {
+        stop();
+        for (const notice of store.all()) store.remove(notice);
+        acquired.release();
+        layer = undefined;
+      };
+    },
+  };
+}

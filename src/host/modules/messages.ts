@@ -1,0 +1,89 @@
+import {
+  DEFAULT_MESSAGE_DELAY,
+  MAX_MESSAGES_PER_APP,
+  MESSAGES_MODULE,
+  MESSAGE_TYPES,
+  MessagesEvent,
+  type MessageType,
+} from '../../shared/contracts/messages.js';
+import type { CallContext, Host, HostModule, HostOptions } from '../types.js';
+import { acquireLayer, type UiLayer } from '../ui/layer.js';
+import { showNotice } from '../ui/notices.js';
+import { createNoticeStore, type OpenNotice } from './noticeStore.js';
+import { field, invalid, isRecord, optionalBoolean, optionalText } from './uiArgs.js';
+
+function delay(value: unknown): number {
+  if (value === undefined || value === null) return DEFAULT_MESSAGE_DELAY;
+  if (typeof value !== 'number' || !Number.isFinite(value)) throw invalid('delay must be a number of milliseconds');
+  return Math.min(Math.max(value, 1000), 60_000);
+}
+
+/**
+ * The `messages` module: Connect's `AP.messages.info/success/warning/error/generic/hint`. Shown in
+ * the same region as flags; `messages.close` goes to the creating iframe only. At most
+ * {@link MAX_MESSAGES_PER_APP} open per app (TOO_MANY_OPEN beyond).
+ *
+ * @example
+ * ```ts
+ * const host = createHostCore({ modules: [messagesModule()] });
+ * ```
+ */
+export function messagesModule(options: HostOptions = {}): HostModule {
+  const store = createNoticeStore('message', MAX_MESSAGES_PER_APP);
+  let layer: UiLayer | undefined;
+
+  function close(notice: OpenNotice): boolean {
+    if (!store.remove(notice)) return false;
+    notice.view.emit(MessagesEvent.close, notice.id);
+    return true;
+  }
+
+  return {
+    name: MESSAGES_MODULE,
+    methods: {
+      show(ctx: CallContext, id: unknown, type: unknown, title: unknown, body: unknown, raw?: unknown): void {
+        if (!(MESSAGE_TYPES as readonly unknown[]).includes(type)) {
+          throw invalid(`type must be one of ${MESSAGE_TYPES.join(', ')}`);
+        }
+        const opts = raw === undefined || raw === null ? {} : raw;
+        if (!isRecord(opts)) throw invalid('options must be an object');
+        const closeable = optionalBoolean(field(opts, 'closeable'), 'closeable', true);
+        const fadeout = optionalBoolean(field(opts, 'fadeout'), 'fadeout', false);
+        const wait = delay(field(opts, 'delay'));
+        const heading = optionalText(title, 'title', 200) ?? '';
+        const text = optionalText(body, 'body', 1000) ?? '';
+        if (!layer) throw invalid('The messages module is not attached to a host');
+        const notice = store.add(ctx.view, id);
+        notice.ui = showNotice(layer, {
+          kind: 'message',
+          type: type as MessageType,
+          appName: layer.appLabel(ctx.view),
+          title: heading,
+          body: text,
+          closeable,
+          actions: [],
+          autoCloseMs: fadeout ? wait : undefined,
+          onAction: () => {},
+          onDismiss: () => close(notice),
+        });
+      },
+      clear(ctx: CallContext, id: unknown): boolean {
+        const notice = store.get(ctx.view, id);
+        return notice ? close(notice) : false;
+      },
+    },
+    attach(host: Host) {
+      const acquired = acquireLayer(host, options);
+      layer = acquired.layer;
+      const stop = host.onViewState((view, state) => {
+        if (state === 'destroyed') for (const notice of store.ofView(view)) store.remove(notice);
+      });
+      return () => {
+        stop();
+        for (const notice of store.all()) store.remove(notice);
+        acquired.release();
+        layer = undefined;
+      };
+    },
+  };
+}

@@ -1,0 +1,61 @@
+// Bookkeeping shared by the flag and messages modules: which notices are open, for which view, and
+// the per-app cap.
+import { BridgeError, ErrorCode } from '../../shared/errors.js';
+import type { View } from '../types.js';
+import type { NoticeUi } from '../ui/notices.js';
+import { identifier, invalid } from './uiArgs.js';
+
+export interface OpenNotice {
+  readonly view: View;
+  readonly id: string;
+  ui: NoticeUi | undefined;
+}
+
+export interface NoticeStore {
+  /** Claims `(view, id)`: refuses a duplicate id and an app at its cap. */
+  add(view: View, rawId: unknown): OpenNotice;
+  get(view: View, rawId: unknown): OpenNotice | undefined;
+  /** Removes the notice; false when it was not open. */
+  remove(notice: OpenNotice): boolean;
+  /** Everything a view left open (it went away). */
+  ofView(view: View): OpenNotice[];
+  all(): OpenNotice[];
+}
+
+/**
+ * Ids are chosen by the app (so `AP.flag.create` can return a handle synchronously), hence scoped to
+ * the creating view: one app cannot name, close or hear about another's notices.
+ */
+export function createNoticeStore(kind: string, maxPerApp: number): NoticeStore {
+  const open = new Map<string, OpenNotice>();
+  const key = (view: View, id: string): string => `${view.id}\u0000${id}`;
+  return {
+    add(view, rawId) {
+      const id = identifier(rawId, `${kind} id`);
+      if (open.has(key(view, id))) throw invalid(`A ${kind} with id "${id}" is already open`);
+      let count = 0;
+      for (const notice of open.values()) if (notice.view.app.key === view.app.key) count++;
+      if (count >= maxPerApp) {
+        throw new BridgeError(ErrorCode.TOO_MANY_OPEN, `At most ${maxPerApp} open ${kind}s per app`);
+      }
+      const notice: OpenNotice = { view, id, ui: undefined };
+      open.set(key(view, id), notice);
+      return notice;
+    },
+    get(view, rawId) {
+      return open.get(key(view, identifier(rawId, `${kind} id`)));
+    },
+    remove(notice) {
+      if (open.get(key(notice.view, notice.id)) !== notice) return false;
+      open.delete(key(notice.view, notice.id));
+      notice.ui?.remove();
+      return true;
+    },
+    ofView(view) {
+      return [...open.values()].filter((notice) => notice.view === view);
+    },
+    all() {
+      return [...open.values()];
+    },
+  };
+}

@@ -1,0 +1,45 @@
+import { UI_CSS } from './styles.js';
+
+export type Theme = 'light' | 'dark' | 'auto';
+
+/**
+ * Creates an element with an optional class and text. Text always goes through `textContent`: every
+ * string an app supplies is shown literally and can never become markup or script.
+ */
+export function el<K extends keyof HTMLElementTagNameMap>(
+  doc: Document,
+  tag: K,
+  className?: string,
+  text?: string,
+): HTMLElementTagNameMap[K] {
+  const node = doc.createElement(tag);
+  if (className) node.className = className;
+  if (text !== undefined) node.textContent = text;
+  return node;
+}
+
+/**
+ * A shadow host carrying our stylesheet. The tag is a custom-element name so product rules on
+ * `div` or `section` do not match it; the shadow root keeps everything else out.
+ */
+export function shadowHost(doc: Document, tag: string, theme: Theme): { host: HTMLElement; root: ShadowRoot } {
+  const host = doc.createElement(tag);
+  host.setAttribute('data-theme', theme);
+  const root = host.attachShadow({ mode: 'open' });
+  root.appendChild(el(doc, 'style', undefined, UI_CSS));
+  return { host, root };
+}
+
+/** The element that has focus, looking through shadow roots (ours nest dialogs inside one). */
+export function deepActiveElement(doc: Document): Element | null {
+  let active: Element | null = doc.activeElement;
+  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+  return active;
+}
+
+let counter = 0;
+/** A document-unique id for aria references. */
+export function uid(prefix: string): string {
+  counter += 1;
+  return `${prefix}-${counter.toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
+}

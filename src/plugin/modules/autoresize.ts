@@ -1,0 +1,101 @@
+/**
+ * Decides whether a measured height should be sent. A page whose height follows its iframe's height
+ * (`height: 100vh` plus a margin, say) grows by the same step every time the host applies a size;
+ * after two such steps the guard settles at the last size and stays there until the content
+ * changes in some other way. An A-B-A bounce (a scrollbar appearing and going) settles likewise.
+ */
+export interface SizeGuard {
+  /** `height` measured with the window `viewport` px tall; returns whether to send it. */
+  next(height: number, viewport: number, now: number): boolean;
+}
+
+const WINDOW_MS = 1000;
+
+export function createSizeGuard(): SizeGuard {
+  const sent: { height: number; at: number }[] = [];
+  let lastViewport: number | undefined;
+  // While settled: the overflow (content minus viewport) that marked the feedback.
+  let settled: number | undefined;
+
+  return {
+    next(height, viewport, now) {
+      const viewportChanged = lastViewport !== undefined && viewport !== lastViewport;
+      lastViewport = viewport;
+      if (settled !== undefined) {
+        if (height - viewport === settled) return false;
+        settled = undefined;
+      }
+      const last = sent[sent.length - 1];
+      const before = sent[sent.length - 2];
+      if (last && height === last.height) return false;
+      // Our own resize was applied (the viewport is what we sent) and the content moved with it.
+      const followedUs = viewportChanged && last !== undefined && viewport === last.height;
+      if (followedUs && before && now - before.at < WINDOW_MS) {
+        const sameStep = height - last.height === last.height - before.height;
+        const bounce = height === before.height;
+        if (sameStep || bounce) {
+          settled = height - viewport;
+          return false;
+        }
+      }
+      sent.push({ height, at: now });
+      if (sent.length > 4) sent.shift();
+      return true;
+    },
+  };
+}
+
+/** The element whose size is the app's size: `.ac-content` as in Connect, else `body`. */
+function target(doc: Document): Element | null {
+  return doc.querySelector('.ac-content') ?? doc.body;
+}
+
+/** The height the iframe needs: the target's bottom edge in the document plus its bottom margin. */
+export function contentHeight(win: Window): number {
+  const element = target(win.document);
+  if (!element) return 0;
+  const rect = element.getBoundingClientRect();
+  const margin = parseFloat(win.getComputedStyle(element).marginBottom) || 0;
+  return Math.max(0, Math.ceil(rect.bottom + win.scrollY + margin));
+}
+
+/**
+ * Watches the content with a ResizeObserver and sends its height at most once per animation frame,
+ * shrinking as well as growing. Returns a stop function; does nothing where ResizeObserver is absent.
+ */
+export function startAutoresize(win: Window, send: (height: number) => void): () => void {
+  // The app window's own constructor: the plugin may be bundled into a different realm's code.
+  const Observer = (win as Window & { ResizeObserver?: typeof ResizeObserver }).ResizeObserver;
+  if (typeof Observer !== 'function' || typeof win.requestAnimationFrame !== 'function') {
+    return () => {};
+  }
+  const guard = createSizeGuard();
+  let frame = 0;
+  let observed: Element | null = null;
+
+  const flush = (): void => {
+    frame = 0;
+    watch();
+    const height = contentHeight(win);
+    if (guard.next(height, win.innerHeight, Date.now())) send(height);
+  };
+  const schedule = (): void => {
+    if (frame === 0) frame = win.requestAnimationFrame(flush);
+  };
+  const observer = new Observer(schedule);
+  // The target may appear after the script ran (all.js is often in <head>); re-resolved every frame.
+  function watch(): void {
+    const current = target(win.document);
+    if (current === observed) return;
+    if (observed) observer.unobserve(observed);
+    observed = current;
+    if (current) observer.observe(current);
+  }
+  observer.observe(win.document.documentElement);
+  watch();
+  schedule();
+  return () => {
+    observer.disconnect();
+    if (frame !== 0) win.cancelAnimationFrame(frame);
+  };
+}

@@ -1,0 +1,143 @@
+import {
+  DIALOG_MODULE,
+  DialogEvent,
+  DialogMethod,
+  type ButtonChange,
+  type ButtonEventData,
+  type DialogButtonSpec,
+  type DialogOptions,
+} from '../../shared/contracts/dialog.js';
+import { withCallback, type PluginBridge } from '../bridge.js';
+import { handleId, reportFailure } from './ids.js';
+
+/** A chrome button of the dialog this iframe is in (Connect's DialogButton). */
+export interface DialogButton {
+  enable(): Promise<void>;
+  /** A disabled button cannot be clicked and emits no events. */
+  disable(): Promise<void>;
+  toggle(): Promise<void>;
+  hide(): Promise<void>;
+  show(): Promise<void>;
+  isEnabled(callback?: (enabled: boolean) => void): Promise<boolean>;
+  isHidden(callback?: (hidden: boolean) => void): Promise<boolean>;
+  /** Acts as a click (when enabled): the same events, and submit/cancel close as usual. */
+  trigger(): Promise<void>;
+  /** Calls `callback` whenever this button is clicked. */
+  bind(callback: (data: ButtonEventData) => void): void;
+}
+
+/** What `AP.dialog.create` returns to the opener. */
+export interface Dialog {
+  /** `'close'`: called with the data the dialog passed to `AP.dialog.close(data)`. */
+  on(name: string, callback: (data: never) => void): void;
+  /** Settles when the host opened the dialog; rejects (e.g. NOT_ALLOWED for a foreign key). */
+  readonly opened: Promise<void>;
+}
+
+/** `AP.dialog`. */
+export interface DialogFacade {
+  /**
+   * Opens one of this app's dialog modules.
+   * @example
+   * ```js
+   * AP.dialog.create({ key: 'confirm', size: 'small', header: 'Delete?', submitText: 'Delete' })
+   *   .on('close', (data) => { if (data && data.confirmed) remove(); });
+   * ```
+   */
+  create(options: DialogOptions): Dialog;
+  /** Closes this dialog (from inside it) or this app's top dialog; `data` goes to the opener only. */
+  close(data?: unknown): Promise<boolean>;
+  getCustomData(callback?: (customData: never) => void): Promise<unknown>;
+  /** `'submit'`, `'cancel'` or a custom button's identifier. */
+  getButton(identifier: string): DialogButton;
+  createButton(options?: DialogButtonSpec): DialogButton;
+  disableCloseOnSubmit(): Promise<void>;
+  isCloseOnEscape(callback?: (enabled: boolean) => void): Promise<boolean>;
+  /** True inside an iframe the host opened as a dialog. */
+  readonly isDialog: boolean;
+}
+
+/**
+ * Builds `AP.dialog`. Inside a dialog that closes on Escape, an Escape keydown the app did not
+ * handle is forwarded to the host, since the host page never sees keys typed in the iframe.
+ */
+export function createDialog(bridge: PluginBridge): DialogFacade {
+  const closeListeners = new Map<string, ((data: unknown) => void)[]>();
+  const clickListeners = new Map<string, ((data: ButtonEventData) => void)[]>();
+  let subscribed = false;
+
+  const call = (method: string, args: unknown[] = []): Promise<unknown> => bridge.call(DIALOG_MODULE, method, args);
+
+  function subscribe(): void {
+    if (subscribed) return;
+    subscribed = true;
+    bridge.onEvent((name, args) => {
+      if (name === DialogEvent.close && typeof args[1] === 'string') {
+        for (const listener of closeListeners.get(args[1]) ?? []) listener(args[0]);
+        closeListeners.delete(args[1]);
+      } else if (name === DialogEvent.buttonClick) {
+        const data = args[0] as ButtonEventData | undefined;
+        const id = data?.button?.identifier;
+        if (typeof id === 'string') for (const listener of clickListeners.get(id) ?? []) listener(data as ButtonEventData);
+      }
+    });
+  }
+
+  bridge.onStart(() => {
+    const options = bridge.options();
+    const win = bridge.window;
+    if (!win || options.isDialog !== true || options.closeOnEscape === false) return;
+    win.addEventListener('keydown', (event) => {
+      if (event.key === 'Escape' && !event.defaultPrevented) void call(DialogMethod.escape).catch(() => {});
+    });
+  });
+
+  function button(identifier: string): DialogButton {
+    const change = (what: ButtonChange) => (): Promise<void> =>
+      call(DialogMethod.updateButton, [identifier, what]).then(() => undefined);
+    const state = () => call(DialogMethod.getButton, [identifier]) as Promise<{ enabled: boolean; hidden: boolean }>;
+    return {
+      enable: change('enable'),
+      disable: change('disable'),
+      toggle: change('toggle'),
+      hide: change('hide'),
+      show: change('show'),
+      isEnabled: (callback) => withCallback(state().then((s) => s.enabled), callback),
+      isHidden: (callback) => withCallback(state().then((s) => s.hidden), callback),
+      trigger: () => call(DialogMethod.triggerButton, [identifier]).then(() => undefined),
+      bind(callback) {
+        subscribe();
+        clickListeners.set(identifier, [...(clickListeners.get(identifier) ?? []), callback]);
+      },
+    };
+  }
+
+  return {
+    create(options) {
+      subscribe();
+      const ref = handleId('d');
+      const opened = call(DialogMethod.create, [options, ref]).then(() => undefined);
+      reportFailure('AP.dialog.create', opened);
+      return {
+        opened,
+        on(name, callback) {
+          if (name !== 'close') return;
+          closeListeners.set(ref, [...(closeListeners.get(ref) ?? []), callback as (data: unknown) => void]);
+        },
+      };
+    },
+    close: (data) => call(DialogMethod.close, data === undefined ? [] : [data]) as Promise<boolean>,
+    getCustomData: (callback) => withCallback(call(DialogMethod.getCustomData), callback as ((v: unknown) => void) | undefined),
+    getButton: button,
+    createButton(options) {
+      const created = call(DialogMethod.createButton, [options]);
+      reportFailure('AP.dialog.createButton', created);
+      return button(typeof options?.identifier === 'string' ? options.identifier : '');
+    },
+    disableCloseOnSubmit: () => call(DialogMethod.disableCloseOnSubmit).then(() => undefined),
+    isCloseOnEscape: (callback) => withCallback(call(DialogMethod.isCloseOnEscape) as Promise<boolean>, callback),
+    get isDialog() {
+      return bridge.options().isDialog === true;
+    },
+  };
+}

@@ -1,0 +1,39 @@
+import { FLAG_MODULE, FlagMethod, type FlagOptions } from '../../shared/contracts/flag.js';
+import type { PluginBridge } from '../bridge.js';
+import { handleId, reportFailure } from './ids.js';
+
+/** What `AP.flag.create` returns. */
+export interface Flag {
+  /** The flag's identifier, as in the `flag.close` and `flag.action` events. */
+  readonly _id: string;
+  /** Closes the flag; resolves false when it was already closed. */
+  close(): Promise<boolean>;
+}
+
+/** `AP.flag`. */
+export interface FlagFacade {
+  /**
+   * Shows a flag. Its `flag.close` and `flag.action` events reach this iframe only.
+   * @example
+   * ```js
+   * const flag = AP.flag.create({ title: 'Imported', body: '12 issues', type: 'success',
+   *   actions: { undo: 'Undo' } });
+   * AP.events.on('flag.action', (e) => { if (e.actionIdentifier === 'undo') undo(); flag.close(); });
+   * ```
+   */
+  create(options: FlagOptions): Flag;
+}
+
+/** Builds `AP.flag`. */
+export function createFlag(bridge: PluginBridge): FlagFacade {
+  return {
+    create(options) {
+      const id = handleId('f');
+      reportFailure('AP.flag.create', bridge.call(FLAG_MODULE, FlagMethod.create, [id, options]));
+      return Object.freeze({
+        _id: id,
+        close: () => bridge.call(FLAG_MODULE, FlagMethod.close, [id]) as Promise<boolean>,
+      });
+    },
+  };
+}

@@ -1,0 +1,75 @@
+import {
+  MESSAGES_MODULE,
+  MessagesEvent,
+  MessagesMethod,
+  type MessageHandle,
+  type MessageOptions,
+  type MessageType,
+} from '../../shared/contracts/messages.js';
+import type { PluginBridge } from '../bridge.js';
+import { handleId, reportFailure } from './ids.js';
+
+type Show = (title: string, body: string, options?: MessageOptions) => MessageHandle;
+
+/** `AP.messages`: Connect's older notifications, shown by the host next to flags. */
+export interface MessagesFacade {
+  info: Show;
+  success: Show;
+  warning: Show;
+  error: Show;
+  generic: Show;
+  hint: Show;
+  /** Closes a message; resolves false when it was already closed. */
+  clear(message: MessageHandle | string): Promise<boolean>;
+  /** Calls `callback` once the message closes (by the user, `fadeout`, or `clear`). */
+  onClose(message: MessageHandle | string, callback: (message: MessageHandle) => void): void;
+}
+
+/**
+ * Builds `AP.messages`.
+ *
+ * @example
+ * ```js
+ * const message = AP.messages.success('Saved', 'Your settings were saved.', { fadeout: true, delay: 3000 });
+ * AP.messages.onClose(message, () => console.log('gone'));
+ * ```
+ */
+export function createMessages(bridge: PluginBridge): MessagesFacade {
+  const closeListeners = new Map<string, ((message: MessageHandle) => void)[]>();
+  let subscribed = false;
+
+  function subscribe(): void {
+    if (subscribed) return;
+    subscribed = true;
+    bridge.onEvent((name, args) => {
+      const id = args[0];
+      if (name !== MessagesEvent.close || typeof id !== 'string') return;
+      const listeners = closeListeners.get(id) ?? [];
+      closeListeners.delete(id);
+      for (const listener of listeners) listener({ _id: id });
+    });
+  }
+
+  const show = (type: MessageType): Show => (title, body, options) => {
+    subscribe();
+    const id = handleId('m');
+    reportFailure(`AP.messages.${type}`, bridge.call(MESSAGES_MODULE, MessagesMethod.show, [id, type, title, body, options]));
+    return Object.freeze({ _id: id });
+  };
+  const idOf = (message: MessageHandle | string): string => (typeof message === 'string' ? message : message?._id);
+
+  return {
+    info: show('info'),
+    success: show('success'),
+    warning: show('warning'),
+    error: show('error'),
+    generic: show('generic'),
+    hint: show('hint'),
+    clear: (message) => bridge.call(MESSAGES_MODULE, MessagesMethod.clear, [idOf(message)]) as Promise<boolean>,
+    onClose(message, callback) {
+      subscribe();
+      const id = idOf(message);
+      closeListeners.set(id, [...(closeListeners.get(id) ?? []), callback]);
+    },
+  };
+}

@@ -1,0 +1,26 @@
+import { NAVIGATOR_MODULE, NavigatorMethod, type NavigatorLocation, type NavigatorTarget } from '../../shared/contracts/navigator.js';
+import { withCallback, type PluginBridge } from '../bridge.js';
+
+/** `AP.navigator`: asks the product to show its pages. */
+export interface NavigatorFacade {
+  /** Where the user is, as the product describes it (`{ target, context }`). */
+  getLocation(callback?: (location: NavigatorLocation) => void): Promise<NavigatorLocation>;
+  /**
+   * @example
+   * ```js
+   * AP.navigator.go('issue', { issueKey: 'DEMO-1' });
+   * ```
+   */
+  go(target: NavigatorTarget | (string & {}), context?: Record<string, unknown>): Promise<void>;
+  reload(): Promise<void>;
+}
+
+/** Builds `AP.navigator`. */
+export function createNavigator(bridge: PluginBridge): NavigatorFacade {
+  const call = (method: string, args: unknown[] = []): Promise<unknown> => bridge.call(NAVIGATOR_MODULE, method, args);
+  return {
+    getLocation: (callback) => withCallback(call(NavigatorMethod.getLocation) as Promise<NavigatorLocation>, callback),
+    go: (target, context) => call(NavigatorMethod.go, context === undefined ? [target] : [target, context]).then(() => undefined),
+    reload: () => call(NavigatorMethod.reload).then(() => undefined),
+  };
+}

@@ -1,12 +1,16 @@
 import { COOKIE_MODULE, CookieMethod } from '../../shared/contracts/cookie.js';
 import { withCallback, type PluginBridge } from '../bridge.js';
 
+// Method syntax makes the parameter bivariant, so Connect code typed `(value: string) => void`
+// (as @types/atlassian-connect-js has it) still compiles although the value may be undefined.
+type ReadCallback = { bivarianceHack(value: string | undefined): void }['bivarianceHack'];
+
 /** `AP.cookie`: values kept by the host for this app only. */
 export interface CookieFacade {
   /** Saves `value` under `name` for `expiresDays` days (default 365). */
   save(name: string, value: string, expiresDays?: number): Promise<void>;
   /** Reads a value (`undefined` when absent or expired), by callback and Promise. */
-  read(name: string, callback?: (value: string | undefined) => void): Promise<string | undefined>;
+  read(name: string, callback?: ReadCallback): Promise<string | undefined>;
   erase(name: string): Promise<void>;
 }
 

@@ -1,0 +1,110 @@
+// Connect app code as written against @types/atlassian-connect-js. It is compiled twice:
+// tsconfig.connect.json checks it against those types (so it really is Connect code), and
+// tsconfig.apbridge.json against apbridge's `AP` (so apbridge accepts it unchanged).
+// A script, not a module: `AP` is the global, as in an app page.
+
+function showIssue(issueKey: string): void {
+  AP.request(`/rest/api/3/issue/${issueKey}`, {
+    success: (response: string) => {
+      const issue = JSON.parse(response) as { fields: { summary: string } };
+      document.title = issue.fields.summary;
+    },
+    error: (xhr: XMLHttpRequest, statusText: string, errorThrown: unknown) => {
+      console.error(xhr.status, statusText, errorThrown);
+    },
+  });
+}
+
+async function createIssue(summary: string): Promise<string> {
+  const { body, xhr } = await AP.request({
+    url: '/rest/api/3/issue',
+    type: 'POST',
+    contentType: 'application/json',
+    data: JSON.stringify({ fields: { summary, project: { key: 'DEMO' } } }),
+    headers: { Accept: 'application/json', 'If-Match': '*', 'If-None-Match': '' },
+    experimental: true,
+    cache: false,
+  });
+  console.log(xhr.status, xhr.getResponseHeader('content-type'), xhr.getAllResponseHeaders(), xhr.responseText);
+  return (JSON.parse(body) as { key: string }).key;
+}
+
+async function downloadAttachment(id: string): Promise<number> {
+  const { body } = await AP.request(`/rest/api/3/attachment/content/${id}`, { binaryAttachment: true });
+  return body.byteLength;
+}
+
+function downloadWithCallback(id: string): void {
+  AP.request({
+    url: `/rest/api/3/attachment/content/${id}`,
+    binaryAttachment: true,
+    success: (data: ArrayBuffer) => console.log(new Uint8Array(data).length),
+  });
+}
+
+// (Annotating the result as `Promise<{ body: string; xhr: XMLHttpRequest }>` does not compile against
+// apbridge: its xhr is an honest read-only snapshot, not a live XMLHttpRequest.)
+function searchWithObjectData(): Promise<string> {
+  return AP.request('/rest/api/3/search', { type: 'GET', data: { jql: 'project = DEMO' } }).then((r) => r.body);
+}
+
+function uploadAttachment(file: File): void {
+  AP.request({
+    url: '/rest/api/3/issue/DEMO-1/attachments',
+    type: 'POST',
+    contentType: 'multipart/form-data',
+    data: { file },
+  }).then(
+    (result) => console.log(result.body),
+    (failure: unknown) => console.error(failure),
+  );
+}
+
+function cookies(): void {
+  AP.cookie.save('theme', 'dark', 30);
+  AP.cookie.read('theme', (value: string) => console.log(value));
+  AP.cookie.erase('theme');
+}
+
+async function context(): Promise<void> {
+  AP.context.getToken((token: string) => console.log(token.split('.').length));
+  const token: string = await AP.context.getToken();
+  AP.context.getContext((ctx: any) => console.log(ctx.jira.issue.key, token));
+  const ctx = await AP.context.getContext();
+  console.log(ctx.jira.project.key);
+}
+
+function user(): void {
+  AP.user.getCurrentUser((u: { atlassianAccountId: string }) => console.log(u.atlassianAccountId));
+  AP.user.getTimeZone((zone: string) => console.log(zone));
+  AP.user.getLocale((locale: string) => console.log(locale));
+  AP.user.getUser((u: { id: string; key: string; fullName: string }) => console.log(u.id, u.key, u.fullName));
+  AP.getLocation((location: string) => console.log(new URL(location).pathname));
+}
+
+function events(): void {
+  const onSaved = (data: object): void => console.log(data);
+  const onAnything = (name: string, data: object): void => console.log(name, data);
+  AP.events.on('issue-saved', onSaved);
+  AP.events.once('issue-saved', onSaved);
+  AP.events.onAny(onAnything);
+  AP.events.off('issue-saved', onSaved);
+  AP.events.offAll('issue-saved');
+  AP.events.offAny(onAnything);
+  AP.events.emit('issue-saved', ['DEMO-1']);
+  AP.events.emit('refresh');
+  AP.events.onPublic('theme', onSaved, (sender: any) => sender.addonKey === 'theme-app');
+  AP.events.oncePublic('theme', onSaved, () => true);
+  AP.events.onAnyPublic(onAnything, (sender: any) => Boolean(sender));
+  AP.events.offPublic('theme', onSaved);
+  AP.events.offAllPublic('theme');
+  AP.events.offAnyPublic(onAnything);
+  AP.events.emitPublic('theme', ['dark']);
+}
+
+function legacyRequire(): void {
+  AP.request('/rest/api/3/myself').then(({ body }) => console.log(JSON.parse(body)));
+}
+
+// Referenced so that noUnusedLocals-style checks (and readers) see the whole app is exercised.
+void [showIssue, createIssue, downloadAttachment, downloadWithCallback, searchWithObjectData, uploadAttachment, cookies, context, user, events, legacyRequire];

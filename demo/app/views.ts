@@ -6,7 +6,7 @@ function escape(text: string): string {
 
 const SECTIONS: Record<ViewName, string> = {
   page: `
-<h1>Sample App</h1>
+<h1>Module playground</h1>
 <p class="lead">Every AP module, through apbridge. The iframe URL's JWT was verified by the app server for <code data-testid="jwt-sub"></code>.</p>
 <div class="grid">
   <section><h2>User</h2><button data-action="user">Who am I?</button><output data-testid="out-user"></output></section>

@@ -1,0 +1,18 @@
+// @vitest-environment node
+// The built bundles import cleanly in plain Node (no window, no document): no work at import time.
+// Runs against dist/, which `npm test` builds first.
+import { existsSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+
+describe('dist bundles in Node', () => {
+  it('dist/plugin.mjs and dist/host.mjs import without touching the DOM', async () => {
+    expect(existsSync('dist/plugin.mjs'), 'run `npm run build` first').toBe(true);
+    expect(typeof (globalThis as { window?: unknown }).window).toBe('undefined');
+    const plugin = await import('../dist/plugin.mjs' as string);
+    const host = await import('../dist/host.mjs' as string);
+    expect(typeof plugin.AP.require).toBe('function');
+    expect(typeof host.createHost).toBe('function');
+    expect(typeof host.createHostCore).toBe('function');
+    expect(host.ErrorCode.CALL_TIMEOUT).toBe('CALL_TIMEOUT');
+  });
+});

@@ -53,7 +53,10 @@ export function dialogModule(options: HostOptions = {}): HostModule {
     dialog.closed = true;
     stack.splice(stack.indexOf(dialog), 1);
     dialog.ui.remove();
-    dialog.view?.destroy();
+    // The dialog's own iframe may be the caller (AP.dialog.close from inside): its answer is sent
+    // first, then its view ends.
+    const view = dialog.view;
+    if (view) setTimeout(() => view.destroy(), 0);
     // Only the opener hears the close data: never another app, never the dialog itself.
     dialog.opener.emit(DialogEvent.close, data, dialog.ref);
   }

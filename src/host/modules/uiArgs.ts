@@ -2,7 +2,7 @@
 import { BridgeError, ErrorCode } from '../../shared/errors.js';
 
 const IDENTIFIER = /^[A-Za-z0-9_.:-]{1,64}$/;
-const LENGTH = /^(\d{1,6}(?:\.\d{1,3})?)(px|%)?$/;
+const LENGTH = /^(\d{1,9}(?:\.\d{1,3})?)(px|%)?$/;
 
 export function invalid(message: string): BridgeError {
   return new BridgeError(ErrorCode.INVALID_ARGUMENT, message);

@@ -4,6 +4,7 @@ import { createReadStream, statSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { extname, join, normalize, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { restApi } from './rest.mjs';
 
 const root = resolve(fileURLToPath(new URL('..', import.meta.url)));
 const port = Number(process.env.E2E_PORT ?? 4173);
@@ -16,8 +17,9 @@ const types = {
 };
 const mounts = { '/dist/': 'dist', '/fixtures/': 'e2e/fixtures' };
 
-createServer((req, res) => {
+createServer(async (req, res) => {
   const url = new URL(req.url ?? '/', 'http://x');
+  if (await restApi(req, res, url)) return;
   const mount = Object.keys(mounts).find((prefix) => url.pathname.startsWith(prefix));
   if (!mount) {
     res.writeHead(404).end('not found');

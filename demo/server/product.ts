@@ -40,6 +40,7 @@ export function productApp(product: ProductInfo, options: { sampleDescriptor?: s
   };
   app.get('/atlassian-connect/all.js', cors, (_req, res) => res.sendFile('dist/all.js', { root }));
   app.get('/atlassian-connect/all.js.map', cors, (_req, res) => res.sendFile('dist/all.js.map', { root }));
+  app.get('/atlassian-connect/all.css', cors, (_req, res) => res.sendFile('demo/public/connect-all.css', { root }));
   app.use('/dist', cors, express.static(`${root}dist`, { etag: false }));
   app.use('/static', express.static(`${root}demo/public`, { etag: false }));
 

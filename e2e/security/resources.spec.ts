@@ -65,8 +65,12 @@ test('a raw flood over the rate cap is answered RATE_LIMITED and the host page s
       seen[key] = (seen[key] ?? 0) + 1;
     });
     for (let i = 0; i < 60_000; i++) port.postMessage({ type: 'call', id: 1000 + (i % 200), module: 'acme', method: 'ping', args: [] });
-    await new Promise((r) => setTimeout(r, 1500));
-    const after = await call('acme', 'ping', []);
+    // Once the flood has drained and the bucket refilled, the same session answers again.
+    let after: { value?: unknown } = {};
+    for (let i = 0; i < 40 && after.value !== 'pong'; i++) {
+      await new Promise((r) => setTimeout(r, 250));
+      after = await call('acme', 'ping', []);
+    }
     return { limited: seen.RATE_LIMITED ?? 0, after: after.value as unknown };
   });
   expect(counts.limited).toBeGreaterThan(1000);

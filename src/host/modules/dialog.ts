@@ -149,7 +149,14 @@ export function dialogModule(options: HostOptions = {}): HostModule {
       close(dialog);
       throw error;
     }
-    dialog.ui.focus(dialog.view.iframe);
+    const view = dialog.view;
+    dialog.ui.focus(view.iframe);
+    view.ready.then(
+      () => {
+        if (!dialog.closed && stack[stack.length - 1] === dialog) dialog.ui.focus(view.iframe);
+      },
+      () => {},
+    );
     return { id };
   }
 

@@ -23,8 +23,8 @@ export interface DialogUi {
   /** Where the dialog's iframe goes. */
   readonly body: HTMLElement;
   setButton(state: ButtonState): void;
-  /** Moves focus into the dialog (onto the app's iframe, so keys reach the app). */
-  focus(target: HTMLElement): void;
+  /** Moves focus into the dialog: onto the app's iframe, so keys reach the app. */
+  focus(target: HTMLIFrameElement): void;
   /** Closes the dialog and gives focus back to whatever had it before it opened. */
   remove(): void;
 }
@@ -124,7 +124,10 @@ export function openDialogUi(layer: UiLayer, options: DialogUiOptions): DialogUi
     body,
     setButton,
     focus(target) {
-      target.setAttribute('tabindex', '0');
+      // Focus given to an iframe before its cross-origin document commits stays with the element
+      // but not the new document, so this runs again once the app connects; focusing an element
+      // that already has focus is a no-op, hence the blur first.
+      target.blur();
       target.focus();
     },
     remove() {

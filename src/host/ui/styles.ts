@@ -28,6 +28,11 @@ export const UI_CSS = `
 :host([data-theme="dark"]) { ${DARK} }
 @media (prefers-color-scheme: dark) { :host([data-theme="auto"]) { ${DARK} } }
 *, *::before, *::after { box-sizing: border-box; }
+/* Product rules that match our shadow host (say \`* { font-family: ... }\`) beat :host and would be
+   inherited; the top-level boxes set the inherited basics again. */
+dialog.apb-dialog, .apb-notices, .apb-status { font: 14px/20px -apple-system, BlinkMacSystemFont,
+  "Segoe UI", Roboto, "Noto Sans", Ubuntu, sans-serif; color: var(--apb-fg); text-align: left;
+  letter-spacing: normal; word-spacing: normal; text-transform: none; font-style: normal; }
 [hidden] { display: none !important; }
 button { font: inherit; border: 0; border-radius: 3px; padding: 6px 12px; cursor: pointer;
   background: var(--apb-neutral); color: var(--apb-fg); font-weight: 500; }

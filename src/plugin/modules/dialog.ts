@@ -118,6 +118,17 @@ export function createDialog(bridge: PluginBridge): DialogFacade {
       const ref = handleId('d');
       const opened = call(DialogMethod.create, [options, ref]).then(() => undefined);
       reportFailure('AP.dialog.create', opened);
+      // The host gives focus back to this iframe when the dialog closes; the element inside it that
+      // had focus (say the button that opened the dialog) is ours to restore.
+      const doc = bridge.window?.document;
+      const before = doc?.activeElement;
+      closeListeners.set(ref, [
+        () => {
+          const now = doc?.activeElement;
+          if (!before || before === doc?.body || !before.isConnected || (now && now !== doc?.body)) return;
+          (before as HTMLElement).focus?.();
+        },
+      ]);
       return {
         opened,
         on(name, callback) {

@@ -112,11 +112,11 @@ ${flash ? html`<div class="banner ${flash.kind}" role="status" data-testid="admi
       <td>${Object.entries(d.modules).map(([type, list]) => html`<div><small>${type}: ${list.map((m) => m.key).join(', ')}</small></div>`)}</td>
       <td><form method="post" action="/admin/apps/${i.key}/license"><select name="license" aria-label="License for ${i.key}">${(['active', 'none'] as const).map((l) => html`<option ${l === i.license ? html`selected` : ''}>${l}</option>`)}</select> <button class="button subtle" type="submit">Set</button></form></td>
       <td>${i.enabled ? html`<span class="lozenge done">Enabled</span>` : html`<span class="lozenge">Disabled</span>`}</td>
-      <td class="actions">
+      <td><div class="actions">
         <form method="post" action="/admin/apps/${i.key}/${i.enabled ? 'disable' : 'enable'}"><button class="button" type="submit">${i.enabled ? 'Disable' : 'Enable'}</button></form>
         <form method="post" action="/admin/apps/install"><input type="hidden" name="url" value="${i.descriptorUrl}"><button class="button" type="submit">Re-install</button></form>
         <form method="post" action="/admin/apps/${i.key}/uninstall"><button class="button danger" type="submit">Uninstall</button></form>
-      </td></tr>`;
+      </div></td></tr>`;
   })}
   </tbody>
 </table>

@@ -13,6 +13,14 @@ test.describe('host simulator: product UI', () => {
     await page.locator('#inspector-toggle').click();
     await expect(page.locator('#inspector')).toBeVisible();
     await expect(page.getByTestId('inspector-row').first()).toBeVisible();
+    // A forged hello for the panel's channel from a window that is not its iframe is refused and listed.
+    await page.evaluate(() => {
+      const view = (window as unknown as { apHost: { views(): { id: string }[] } }).apHost.views()[0]!;
+      const { port2 } = new MessageChannel();
+      window.postMessage({ apb: 1, type: 'hello', channel: view.id, version: 1 }, location.origin, [port2]);
+    });
+    await expect(page.locator('tr.refused').first()).toContainText('WRONG_SOURCE');
+    await expect(page.locator('tr.refused').first()).toContainText('acme-sample');
     await page.screenshot(shot('issue-panel-inspector'));
   });
 

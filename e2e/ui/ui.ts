@@ -7,7 +7,6 @@ export type Win = Window & {
   calls: { module: string; method: string; outcome: string; appKey: string }[];
   navigations: unknown[];
 };
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the app's global AP, typed loosely in page code
 export type AppWin = Window & { AP: any; log: unknown[][]; setFiller(px: number): void };
 
 export const ARTIFACTS = 'e2e/artifacts';

@@ -10,6 +10,8 @@ export interface SizeGuard {
 }
 
 const WINDOW_MS = 1000;
+/** Flush anyway after this long when no animation frame came (throttled, off-screen iframe). */
+const FALLBACK_MS = 100;
 
 export function createSizeGuard(): SizeGuard {
   const sent: { height: number; at: number }[] = [];
@@ -60,30 +62,44 @@ export function contentHeight(win: Window): number {
 }
 
 /**
- * Watches the content with a ResizeObserver and sends its height at most once per animation frame,
- * shrinking as well as growing. Returns a stop function; does nothing where ResizeObserver is absent.
+ * Watches the content and sends its height at most once per animation frame, shrinking as well as
+ * growing. Returns a stop function; does nothing where ResizeObserver is absent.
+ *
+ * Chromium stops rendering (so ResizeObserver and requestAnimationFrame) in cross-origin iframes
+ * that are off screen; a MutationObserver and a timer stand in so a panel below the fold still
+ * gets its size before the user scrolls to it.
  */
 export function startAutoresize(win: Window, send: (height: number) => void): () => void {
-  // The app window's own constructor: the plugin may be bundled into a different realm's code.
-  const Observer = (win as Window & { ResizeObserver?: typeof ResizeObserver }).ResizeObserver;
+  // The app window's own constructors: the plugin may be bundled into another realm's code.
+  const realm = win as Window & { ResizeObserver?: typeof ResizeObserver; MutationObserver?: typeof MutationObserver };
+  const Observer = realm.ResizeObserver;
   if (typeof Observer !== 'function' || typeof win.requestAnimationFrame !== 'function') {
     return () => {};
   }
   const guard = createSizeGuard();
+  let pending = false;
   let frame = 0;
+  let timer: ReturnType<typeof setTimeout> | undefined;
   let observed: Element | null = null;
 
   const flush = (): void => {
-    frame = 0;
+    if (!pending) return;
+    pending = false;
+    win.cancelAnimationFrame(frame);
+    clearTimeout(timer);
     watch();
     const height = contentHeight(win);
     if (guard.next(height, win.innerHeight, Date.now())) send(height);
   };
   const schedule = (): void => {
-    if (frame === 0) frame = win.requestAnimationFrame(flush);
+    if (pending) return;
+    pending = true;
+    frame = win.requestAnimationFrame(flush);
+    timer = setTimeout(flush, FALLBACK_MS);
   };
   const observer = new Observer(schedule);
-  // The target may appear after the script ran (all.js is often in <head>); re-resolved every frame.
+  const mutations = typeof realm.MutationObserver === 'function' ? new realm.MutationObserver(schedule) : undefined;
+  // The target may appear after the script ran (all.js is often in <head>); re-resolved every flush.
   function watch(): void {
     const current = target(win.document);
     if (current === observed) return;
@@ -92,10 +108,14 @@ export function startAutoresize(win: Window, send: (height: number) => void): ()
     if (current) observer.observe(current);
   }
   observer.observe(win.document.documentElement);
+  mutations?.observe(win.document.documentElement, { subtree: true, childList: true, attributes: true, characterData: true });
   watch();
   schedule();
   return () => {
     observer.disconnect();
-    if (frame !== 0) win.cancelAnimationFrame(frame);
+    mutations?.disconnect();
+    pending = false;
+    win.cancelAnimationFrame(frame);
+    clearTimeout(timer);
   };
 }

@@ -1,0 +1,41 @@
+import { expect, test } from '@playwright/test';
+import { APP_A } from '../helpers.js';
+import { ARTIFACTS, openUiHost, panel, type AppWin, type Win } from './ui.js';
+
+test('loading until the handshake, then "not responding" with a retry for an app that never connects', async ({ page }) => {
+  await openUiHost(page, '?handshake=600');
+  await page.evaluate((origin) => {
+    const w = window as unknown as Win;
+    w.host.create({ app: 'app-a', moduleKey: 'silent', url: `${origin}/fixtures/ui/silent.html` }, document.getElementById('views')!);
+  }, APP_A);
+  const status = page.locator('apb-status .apb-status');
+  await expect(status).toHaveAttribute('role', 'status');
+  await expect(status).toContainText('Loading Acme Planner');
+  await expect(status).toHaveAttribute('role', 'alert');
+  await expect(status).toContainText('Acme Planner is not responding.');
+  await page.screenshot({ path: `${ARTIFACTS}/view-not-responding.png` });
+  await status.getByRole('button', { name: 'Try again' }).click();
+  await expect(status).toHaveAttribute('data-state', 'loading');
+});
+
+test('a connected view shows no status', async ({ page }) => {
+  await openUiHost(page);
+  await panel(page);
+  await expect(page.locator('apb-status')).toHaveCount(0);
+});
+
+test('navigator: getLocation, go and reload go through the product callbacks', async ({ page }) => {
+  await openUiHost(page);
+  const { frame } = await panel(page);
+  const location = await frame.evaluate(async () => {
+    const AP = (window as unknown as AppWin).AP;
+    await AP.navigator.go('issue', { issueKey: 'DEMO-2' });
+    await AP.navigator.reload();
+    return AP.navigator.getLocation();
+  });
+  expect(location).toEqual({ target: 'issue', context: { issueKey: 'DEMO-1' } });
+  expect(await page.evaluate(() => (window as unknown as Win).navigations)).toEqual([
+    { target: 'issue', context: { issueKey: 'DEMO-2' }, app: 'app-a' },
+    { reload: 'app-a' },
+  ]);
+});

@@ -122,10 +122,22 @@ test('keyboard only: open, type, submit from inside; Esc inside the iframe and i
   await page.keyboard.press('Escape');
   await expect(page.getByRole('dialog')).toHaveCount(0);
   expect(await opener.frame.evaluate(() => document.activeElement?.id)).toBe('open');
-  // Esc from the host-drawn chrome: Shift+Tab out of the iframe lands on the chrome, Esc closes.
+  // Esc from the host-drawn chrome: tabbing past the app's last control lands on the footer buttons.
   await page.keyboard.press('Enter');
-  await dialogFrame(page);
-  await page.getByRole('dialog').getByRole('button', { name: 'Save' }).focus();
+  const again = await dialogFrame(page);
+  for (const id of ['value', 'save', 'nested']) {
+    await page.keyboard.press('Tab');
+    expect(await again.evaluate(() => document.activeElement?.id)).toBe(id);
+  }
+  await page.keyboard.press('Tab');
+  const chrome = () => page.evaluate(() => {
+    let active: Element | null = document.activeElement;
+    while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+    return active?.textContent;
+  });
+  expect(await chrome()).toBe('Save');
+  await page.keyboard.press('Tab');
+  expect(await chrome()).toBe('Cancel');
   await page.keyboard.press('Escape');
   await expect(page.getByRole('dialog')).toHaveCount(0);
 });

@@ -153,7 +153,7 @@ export function dialogModule(options: HostOptions = {}): HostModule {
     dialog.ui.focus(view.iframe);
     view.ready.then(
       () => {
-        if (!dialog.closed && stack[stack.length - 1] === dialog) dialog.ui.focus(view.iframe);
+        if (!dialog.closed && stack[stack.length - 1] === dialog) dialog.ui.settleFocus(view.iframe);
       },
       () => {},
     );

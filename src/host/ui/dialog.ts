@@ -25,6 +25,8 @@ export interface DialogUi {
   setButton(state: ButtonState): void;
   /** Moves focus into the dialog: onto the app's iframe, so keys reach the app. */
   focus(target: HTMLIFrameElement): void;
+  /** Repeats `focus` once the app connected, unless the user has moved focus meanwhile. */
+  settleFocus(target: HTMLIFrameElement): void;
   /** Closes the dialog and gives focus back to whatever had it before it opened. */
   remove(): void;
 }
@@ -129,6 +131,10 @@ export function openDialogUi(layer: UiLayer, options: DialogUiOptions): DialogUi
       // that already has focus is a no-op, hence the blur first.
       target.blur();
       target.focus();
+    },
+    settleFocus(target) {
+      const active = layer.root().activeElement;
+      if (active === target || active === dialog || active === null) this.focus(target);
     },
     remove() {
       if (dialog.open && typeof dialog.close === 'function') dialog.close();

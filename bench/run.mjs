@@ -1,0 +1,218 @@
+// `npm run bench`: apbridge, penpal and post-robot against a raw window.postMessage echo and a bare
+// MessageChannel echo (the floor), in one headless Chromium, host and app on two sites so the app
+// iframe runs out of process. Libraries are interleaved within every round so that machine noise
+// lands on all of them alike. Writes bench/results/<timestamp>.json and latest.{json,md}.
+/* global hostBench, bench, benchKit -- page globals, used inside page.evaluate / frame.evaluate callbacks */
+import { chromium } from '@playwright/test';
+import { existsSync } from 'node:fs';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { cpus, platform, release, totalmem } from 'node:os';
+import { gzipSync } from 'node:zlib';
+import { NAMES, median, quantile, render, summarize } from './report.mjs';
+import { serve, vendor } from './server.mjs';
+
+const env = (name, fallback) => Number(process.env[name] ?? fallback);
+const PORT = env('BENCH_PORT', 4175);
+const ROUNDS = env('BENCH_ROUNDS', 5);
+const RTT_N = env('BENCH_RTT', 300);
+const BURST = 10_000;
+const PAYLOAD_N = 20;
+const COLD_N = 3;
+const CYCLES = env('BENCH_CYCLES', 1000);
+const BATCH = 25;
+// The no-library baselines are our own few lines; their create/destroy figures would say nothing.
+const MEMORY_LIBS = ['apbridge', 'penpal', 'postrobot'];
+const HOST = `http://host.test:${PORT}`;
+const APP = `http://app.test:${PORT}`;
+const LIBS = Object.keys(NAMES);
+
+const systemChromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const started = performance.now();
+const log = (msg) => console.log(`[${((performance.now() - started) / 1000).toFixed(0).padStart(3)}s] ${msg}`);
+
+async function sizes() {
+  const measure = async (file) => {
+    const body = await readFile(file);
+    return { file, min: body.length, gzip: gzipSync(body, { level: 9 }).length };
+  };
+  const penpal = await measure(vendor['penpal.min.js']);
+  const postrobot = await measure(vendor['post-robot.min.js']);
+  return {
+    apbridge: { app: await measure('dist/all.js'), host: await measure('dist/host.js') },
+    penpal: { app: penpal, host: penpal },
+    postrobot: { app: postrobot, host: postrobot },
+  };
+}
+
+async function openHostPage(browser) {
+  const page = await browser.newPage();
+  page.on('pageerror', (error) => console.error(`host page error: ${error.message}`));
+  await page.goto(`${HOST}/bench/pages/host.html?app=${encodeURIComponent(APP)}`);
+  await page.waitForFunction(() => 'hostBench' in window);
+  return page;
+}
+
+async function appFrame(page, lib) {
+  const path = `/bench/pages/${lib}.html`;
+  for (let i = 0; i < 200; i++) {
+    const frame = page.frames().find((f) => f.url().includes(path));
+    if (frame) {
+      await frame.waitForFunction(() => window.bench?.ready === true);
+      return frame;
+    }
+    await new Promise((r) => setTimeout(r, 10));
+  }
+  throw new Error(`no frame for ${lib}`);
+}
+
+/** Site isolation check: an out-of-process iframe is its own CDP target of type 'iframe'. */
+async function outOfProcess(page) {
+  const cdp = await page.context().newCDPSession(page);
+  const { targetInfos } = await cdp.send('Target.getTargets');
+  await cdp.detach();
+  return targetInfos.some((t) => t.type === 'iframe' && t.url.startsWith(APP));
+}
+
+async function round(page, r, raw, oopif, isolated) {
+  const order = LIBS.map((_, i) => LIBS[(i + r) % LIBS.length]);
+  for (const lib of order) {
+    const s = (raw[lib] ??= { p2h: [], h2p: [], burst: [], string: [], object: [], handshake: [], cold: [] });
+    let frame;
+    for (let i = 0; i < COLD_N; i++) {
+      if (i) await page.evaluate(() => hostBench.close());
+      s.cold.push(await page.evaluate((l) => hostBench.open(l), lib));
+      frame = await appFrame(page, lib);
+      s.handshake.push(await frame.evaluate(() => bench.handshake));
+    }
+    if (!(lib in oopif)) {
+      oopif[lib] = await outOfProcess(page);
+      isolated[lib] = (await page.evaluate(() => crossOriginIsolated)) && (await frame.evaluate(() => crossOriginIsolated));
+    }
+    s.h2p.push(...(await page.evaluate((n) => benchKit.rtt(hostBench.call, n), RTT_N)));
+    s.p2h.push(...(await frame.evaluate((n) => benchKit.rtt(bench.call, n), RTT_N)));
+    s.burst.push(await frame.evaluate((n) => benchKit.burst(bench.call, n), BURST));
+    s.string.push(...(await frame.evaluate((n) => benchKit.rtt(bench.call, n, benchKit.payloads.string(), 3), PAYLOAD_N)));
+    s.object.push(...(await frame.evaluate((n) => benchKit.rtt(bench.call, n, benchKit.payloads.object(), 3), PAYLOAD_N)));
+    await page.evaluate(() => hostBench.close());
+  }
+}
+
+async function autoresize(page) {
+  await page.evaluate(() => hostBench.open('apbridge'));
+  const frame = await appFrame(page, 'apbridge');
+  const available = await frame.evaluate(() => bench.hasResize);
+  if (!available) {
+    await page.evaluate(() => hostBench.close());
+    return { available: false, reason: 'AP.resize is not in this build' };
+  }
+  const latencies = [];
+  // Sample 0 is a warm-up: it also absorbs the first autoresize after connecting.
+  for (let i = -1; i < 20; i++) {
+    await page.evaluate(() => hostBench.watchResize());
+    const changed = await frame.evaluate(() => bench.grow());
+    const applied = await page.evaluate(() => Promise.race([hostBench.resized(), new Promise((r) => setTimeout(() => r(null), 2000))]));
+    if (applied === null) {
+      await page.evaluate(() => hostBench.close());
+      return { available: false, reason: 'AP.resize exists but the iframe did not resize within 2 s of a content change' };
+    }
+    if (i >= 0) latencies.push(applied - changed);
+  }
+  await page.evaluate(() => hostBench.close());
+  return { available: true, samples: latencies.length, medianMs: median(latencies), p90Ms: quantile(latencies, 0.9) };
+}
+
+async function snapshot(cdp) {
+  await cdp.send('HeapProfiler.collectGarbage');
+  await cdp.send('HeapProfiler.collectGarbage');
+  const { usedSize } = await cdp.send('Runtime.getHeapUsage');
+  const { result } = await cdp.send('Runtime.evaluate', { expression: 'window' });
+  const { listeners } = await cdp.send('DOMDebugger.getEventListeners', { objectId: result.objectId });
+  return { heap: usedSize, listeners: listeners.length };
+}
+
+/** A fresh host page per library: warm up, snapshot, run the cycles, snapshot again. */
+async function memory(browser, lib) {
+  const page = await openHostPage(browser);
+  const cdp = await page.context().newCDPSession(page);
+  await page.evaluate(([l, b]) => hostBench.cycles(l, b, b), [lib, BATCH]);
+  const before = await snapshot(cdp);
+  const ms = await page.evaluate(([l, n, b]) => hostBench.cycles(l, n, b), [lib, CYCLES, BATCH]);
+  // Let late messages and timers of the last batch settle before measuring.
+  await page.waitForTimeout(500);
+  const after = await snapshot(cdp);
+  await page.close();
+  return { heapBefore: before.heap, heapAfter: after.heap, listenersBefore: before.listeners, listenersAfter: after.listeners, cyclesPerSecond: CYCLES / (ms / 1000) };
+}
+
+async function main() {
+  const server = await serve(PORT);
+  const browser = await chromium.launch({
+    ...(existsSync(systemChromium) ? { executablePath: systemChromium } : {}),
+    args: [
+      '--host-resolver-rules=MAP *.test 127.0.0.1',
+      // Loopback http sites count as secure only with this flag; cross-origin isolation needs it.
+      `--unsafely-treat-insecure-origin-as-secure=${HOST},${APP}`,
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+  try {
+    const machine = {
+      cpus: cpus().length,
+      cpu: cpus()[0]?.model,
+      memoryGiB: Math.round(totalmem() / 2 ** 30),
+      os: `${platform()} ${release()}`,
+      node: process.version,
+      chromium: browser.version(),
+    };
+    log(`Chromium ${machine.chromium}, Node ${machine.node}, ${machine.cpus} cores (${machine.cpu})`);
+    const page = await openHostPage(browser);
+    const raw = {};
+    const oopif = {};
+    const isolated = {};
+    for (let r = 0; r < ROUNDS; r++) {
+      await round(page, r, raw, oopif, isolated);
+      log(`round ${r + 1}/${ROUNDS} done`);
+    }
+    const separate = LIBS.every((lib) => oopif[lib]);
+    log(`app iframe out of process (CDP target type 'iframe' on ${APP}): ${separate ? 'yes' : `NO ${JSON.stringify(oopif)}`}`);
+    const fine = LIBS.every((lib) => isolated[lib]);
+    log(`cross-origin isolated host and app (5 µs timers): ${fine ? 'yes' : `NO, timers coarsened to 100 µs ${JSON.stringify(isolated)}`}`);
+    const resize = await autoresize(page);
+    await page.close();
+    const mem = { cycles: CYCLES, batch: BATCH, libs: {} };
+    for (const lib of MEMORY_LIBS) {
+      mem.libs[lib] = await memory(browser, lib);
+      log(`${CYCLES} create/destroy cycles: ${NAMES[lib]} done`);
+    }
+    const results = {
+      date: new Date().toISOString(),
+      machine,
+      config: { rounds: ROUNDS, rttSamplesPerRound: RTT_N, burst: BURST, burstInFlight: 200, payloadSamplesPerRound: PAYLOAD_N, coldStartsPerRound: COLD_N },
+      outOfProcess: oopif,
+      crossOriginIsolated: isolated,
+      libs: Object.fromEntries(LIBS.map((lib) => [lib, summarize(raw[lib])])),
+      sizes: await sizes(),
+      autoresize: resize,
+      memory: mem,
+    };
+    const table = render(results);
+    console.log(`\n${table}\n`);
+    await mkdir('bench/results', { recursive: true });
+    const json = JSON.stringify(results, null, 2);
+    await writeFile(`bench/results/${results.date.replace(/[:.]/g, '-')}.json`, json);
+    await writeFile('bench/results/latest.json', json);
+    await writeFile('bench/results/latest.md', `Chromium ${machine.chromium}, Node ${machine.node}, ${machine.cpus} cores (${machine.cpu}), ${results.date.slice(0, 10)}\n\n${table}\n`);
+    log('wrote bench/results/latest.json and latest.md');
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}
+
+await main();

@@ -20,6 +20,7 @@ export { BridgeError, ErrorCode, isBridgeError, type WireError } from '../shared
 export { DropReason } from '../shared/guards.js';
 export { PROTOCOL_VERSION } from '../shared/protocol.js';
 export type { Handler, ModuleImpl } from './registry.js';
+export type { EndpointLimits } from '../shared/rpc.js';
 export type {
   App,
   AppDescriptor,

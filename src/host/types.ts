@@ -30,6 +30,7 @@ export type ViewState = 'loading' | 'connected' | 'unresponsive' | 'destroyed';
 /** Which views an event goes to: all, those matching the fields, or those the function accepts. */
 export type ViewFilter = { appKey?: string; moduleKey?: string } | ((view: View) => boolean);
 
+/** What `host.create` shows: which app, which of its modules, at which URL, with what context. */
 export interface CreateViewOptions {
   /** Key of a registered app. */
   app: string;
@@ -100,6 +101,7 @@ export interface RejectionInfo {
   viewId?: string;
 }
 
+/** Options of `createHost` / `createHostCore`; every field is optional. */
 export interface HostOptions {
   /** The product window; defaults to the global `window`. */
   window?: Window;
@@ -144,12 +146,18 @@ export interface HostOptions {
   };
   /** Callbacks behind `AP.navigator`; without them `go` and `reload` reject with NOT_SUPPORTED. */
   navigator?: {
+    /** Answers `AP.navigator.getLocation` for `view`. */
     getLocation?(view: View): unknown | Promise<unknown>;
+    /** Navigates the product for `AP.navigator.go(target, context)`. */
     go?(target: string, context: Record<string, unknown>, view: View): void | Promise<void>;
+    /** Reloads the product page (or the view) for `AP.navigator.reload()`. */
     reload?(view: View): void;
   };
+  /** Called after every app call settled (for logging and metrics). */
   onCall?(info: CallInfo): void;
+  /** Called for every bridge message the host refused (for security monitoring). */
   onRejected?(info: RejectionInfo): void;
+  /** Called when a view changes state; `host.onViewState` subscribes later. */
   onViewState?(view: View, state: ViewState): void;
 }
 
@@ -178,6 +186,7 @@ export interface RequestPolicy {
 export interface HostModule {
   name: string;
   methods: ModuleImpl<CallContext>;
+  /** Runs once when the host is created; may return a teardown run by `host.destroy()`. */
   attach?(host: Host): void | (() => void);
 }
 
@@ -185,8 +194,11 @@ export interface HostModule {
 export interface Host {
   /** The host page's origin (what apps see as `xdm_e`). */
   readonly origin: string;
+  /** Registers an app (validated: key format, http(s) base URL on another origin) and returns it. */
   registerApp(app: AppDescriptor): App;
+  /** Destroys the app's views and forgets it. */
   unregisterApp(key: string): void;
+  /** The registered app with this key, if any. */
   getApp(key: string): App | undefined;
   /** Creates the iframe for an app module inside `container` and starts the handshake. */
   create(options: CreateViewOptions, container: Element): View;
@@ -194,6 +206,7 @@ export interface Host {
   defineModule(name: string, impl: ModuleImpl<CallContext>): void;
   /** Sends an event to every live view the filter selects; returns how many were reached. */
   emit(name: string, filter: ViewFilter | undefined, ...args: unknown[]): number;
+  /** The live views, in creation order. */
   views(): View[];
   /** Subscribes to view state changes (loading, connected, unresponsive, destroyed). */
   onViewState(listener: (view: View, state: ViewState) => void): () => void;

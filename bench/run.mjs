@@ -6,7 +6,7 @@
 import { chromium } from '@playwright/test';
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
-import { cpus, platform, release, totalmem } from 'node:os';
+import { cpus, loadavg, platform, release, totalmem } from 'node:os';
 import { gzipSync } from 'node:zlib';
 import { NAMES, median, quantile, render, summarize } from './report.mjs';
 import { serve, vendor } from './server.mjs';
@@ -169,8 +169,10 @@ async function main() {
       os: `${platform()} ${release()}`,
       node: process.version,
       chromium: browser.version(),
+      // Other work on the machine skews every figure; the 1-minute load average says how much.
+      loadAverageAtStart: loadavg()[0],
     };
-    log(`Chromium ${machine.chromium}, Node ${machine.node}, ${machine.cpus} cores (${machine.cpu})`);
+    log(`Chromium ${machine.chromium}, Node ${machine.node}, ${machine.cpus} cores (${machine.cpu}), load average ${machine.loadAverageAtStart.toFixed(1)}`);
     const page = await openHostPage(browser);
     const raw = {};
     const oopif = {};
@@ -190,6 +192,7 @@ async function main() {
       mem.libs[lib] = await memory(browser, lib);
       log(`${CYCLES} create/destroy cycles: ${NAMES[lib]} done`);
     }
+    machine.loadAverageAtEnd = loadavg()[0];
     const results = {
       date: new Date().toISOString(),
       machine,
@@ -207,7 +210,8 @@ async function main() {
     const json = JSON.stringify(results, null, 2);
     await writeFile(`bench/results/${results.date.replace(/[:.]/g, '-')}.json`, json);
     await writeFile('bench/results/latest.json', json);
-    await writeFile('bench/results/latest.md', `Chromium ${machine.chromium}, Node ${machine.node}, ${machine.cpus} cores (${machine.cpu}), ${results.date.slice(0, 10)}\n\n${table}\n`);
+    const load = `load average ${machine.loadAverageAtStart.toFixed(1)} → ${machine.loadAverageAtEnd.toFixed(1)}`;
+    await writeFile('bench/results/latest.md', `Chromium ${machine.chromium}, Node ${machine.node}, ${machine.cpus} cores (${machine.cpu}), ${load}, ${results.date.slice(0, 10)}\n\n${table}\n`);
     log('wrote bench/results/latest.json and latest.md');
   } finally {
     await browser.close();

@@ -49,7 +49,7 @@ export function layer(): ShadowRoot | DocumentFragment {
 }
 
 export function dialogs(): HTMLDialogElement[] {
-  return [...(document.querySelector('apb-layer')?.shadowRoot?.querySelectorAll('dialog') ?? [])];
+  return [...(document.querySelector('apb-layer')?.shadowRoot?.querySelectorAll<HTMLDialogElement>('dialog[open]') ?? [])];
 }
 
 /** The view the host created for the top dialog. */

@@ -79,15 +79,27 @@ test('chrome buttons: events reach the dialog iframe; disableCloseOnSubmit keeps
     await preview.disable();
     const disabled = await preview.isEnabled();
     await preview.enable();
-    await d.createButton({ text: 'Extra', identifier: 'extra' }).hide();
-    return { disabled, escape: await d.isCloseOnEscape() };
+    const extra = d.createButton({ text: 'Extra', identifier: 'extra' });
+    await extra.hide();
+    const hidden = await extra.isHidden();
+    await extra.show();
+    await extra.toggle();
+    const toggled = await new Promise((resolve) => extra.isEnabled(resolve));
+    await extra.toggle();
+    const bound: string[] = [];
+    extra.bind((data: { button: { identifier: string } }) => bound.push(data.button.identifier));
+    await extra.trigger();
+    await new Promise((r) => setTimeout(r, 50));
+    await extra.hide();
+    return { disabled, hidden, toggled, bound, escape: await d.isCloseOnEscape() };
   });
-  expect(states).toEqual({ disabled: false, escape: true });
+  expect(states).toEqual({ disabled: false, hidden: true, toggled: false, bound: ['extra'], escape: true });
   const ui = page.getByRole('dialog');
   await expect(ui.getByRole('button')).toHaveText(['Preview', 'Submit', 'Cancel']);
   await ui.getByRole('button', { name: 'Preview' }).click();
   await ui.getByRole('button', { name: 'Submit' }).click();
   await expect.poll(() => log(dialog)).toEqual([
+    ['dialog.button.click', 'extra'],
     ['dialog.button.click', 'preview'],
     ['dialog.button.click', 'submit'],
     ['dialog.submit', 'submit'],
@@ -116,12 +128,12 @@ test('keyboard only: open, type, submit from inside; Esc inside the iframe and i
   await expect(page.getByRole('dialog')).toHaveCount(0);
   await expect.poll(() => log(opener.frame)).toContainEqual(['onclose', { value: 'Keyboard release' }]);
   // Focus came back to the opener's button: Enter opens the dialog again.
-  expect(await opener.frame.evaluate(() => document.activeElement?.id)).toBe('open');
+  await expect.poll(() => opener.frame.evaluate(() => document.activeElement?.id)).toBe('open');
   await page.keyboard.press('Enter');
   await dialogFrame(page);
   await page.keyboard.press('Escape');
   await expect(page.getByRole('dialog')).toHaveCount(0);
-  expect(await opener.frame.evaluate(() => document.activeElement?.id)).toBe('open');
+  await expect.poll(() => opener.frame.evaluate(() => document.activeElement?.id)).toBe('open');
   // Esc from the host-drawn chrome: tabbing past the app's last control lands on the footer buttons.
   await page.keyboard.press('Enter');
   const again = await dialogFrame(page);

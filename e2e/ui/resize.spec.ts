@@ -3,12 +3,16 @@ import { ARTIFACTS, dialogFrame, openUiHost, panel, type AppWin, type Win } from
 
 test.beforeEach(async ({ page }) => openUiHost(page));
 
+/** Resolves once the view has sent its first size. */
+const firstSize = (page: Page, id: string) =>
+  expect.poll(() => page.evaluate((id) => (window as unknown as Win).calls.some((c) => c.module === 'resize' && c.viewId === id), id)).toBe(true);
+
 const height = (page: Page, id: string) =>
   page.evaluate((id) => (window as unknown as Win).host.views().find((v) => v.id === id)!.iframe.getBoundingClientRect().height, id);
 
 test('autoresize follows content up and down, one message per frame at most; screenshot of a resized panel', async ({ page }) => {
   const { id, frame } = await panel(page);
-  await expect.poll(() => height(page, id)).toBeGreaterThan(100);
+  await firstSize(page, id);
   const base = await height(page, id);
   await frame.evaluate(() => (window as unknown as AppWin).setFiller(400));
   await expect.poll(() => height(page, id)).toBe(base + 400);
@@ -72,7 +76,7 @@ test('AP.resize, AP.env.resize and sizeToParent: validated, caller-only, pages o
   expect(await height(page, a.id)).toBe(333);
   expect(await height(page, b.id)).toBe(bHeight);
   const fullPage = await panel(page, 'app-a', '/fixtures/ui/app.html', 'page');
-  await fullPage.frame.evaluate(() => (window as unknown as AppWin).AP.sizeToParent());
+  await fullPage.frame.evaluate(() => (window as unknown as AppWin).AP.env.sizeToParent());
   const expected = await page.evaluate((id) => {
     const iframe = (window as unknown as Win).host.views().find((v) => v.id === id)!.iframe;
     return Math.floor(innerHeight - iframe.getBoundingClientRect().top - scrollY);
@@ -96,7 +100,7 @@ test('a panel below the fold (rendering throttled by the browser) still autoresi
     document.getElementById('views')!.appendChild(spacer);
   });
   const { id, frame } = await panel(page);
-  await expect.poll(() => height(page, id)).toBeGreaterThan(100);
+  await firstSize(page, id);
   const base = await height(page, id);
   await frame.evaluate(() => (window as unknown as AppWin).setFiller(250));
   await expect.poll(() => height(page, id)).toBe(base + 250);

@@ -4,18 +4,23 @@ import { ARTIFACTS, openUiHost, panel, type AppWin, type Win } from './ui.js';
 
 test('loading until the handshake, then "not responding" with a retry for an app that never connects', async ({ page }) => {
   await openUiHost(page, '?handshake=600');
-  await page.evaluate((origin) => {
+  // The loading state is read in the same task that creates the view: under load the (short)
+  // handshake timeout could otherwise pass before a separate check runs.
+  const loading = await page.evaluate((origin) => {
     const w = window as unknown as Win;
     w.host.create({ app: 'app-a', moduleKey: 'silent', url: `${origin}/fixtures/ui/silent.html` }, document.getElementById('views')!);
+    const shown = document.querySelector('apb-status')?.shadowRoot?.querySelector('.apb-status');
+    return { role: shown?.getAttribute('role'), busy: shown?.getAttribute('aria-busy'), text: shown?.textContent };
   }, APP_A);
+  expect(loading).toEqual({ role: 'status', busy: 'true', text: 'Loading Acme Planner…' });
   const status = page.locator('apb-status .apb-status');
-  await expect(status).toHaveAttribute('role', 'status');
-  await expect(status).toContainText('Loading Acme Planner');
   await expect(status).toHaveAttribute('role', 'alert');
   await expect(status).toContainText('Acme Planner is not responding.');
   await page.screenshot({ path: `${ARTIFACTS}/view-not-responding.png` });
   await status.getByRole('button', { name: 'Try again' }).click();
   await expect(status).toHaveAttribute('data-state', 'loading');
+  // Still silent after the retry: reported again.
+  await expect(status).toHaveAttribute('data-state', 'unresponsive');
 });
 
 test('a connected view shows no status', async ({ page }) => {

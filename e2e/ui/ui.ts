@@ -4,7 +4,7 @@ import { APP_A, APP_B, HOST, createView, frameFor } from '../helpers.js';
 
 export type Win = Window & {
   host: import('../../src/host/types.js').Host;
-  calls: { module: string; method: string; outcome: string; appKey: string }[];
+  calls: { module: string; method: string; outcome: string; appKey: string; viewId: string }[];
   navigations: unknown[];
 };
 export type AppWin = Window & { AP: any; log: unknown[][]; setFiller(px: number): void };

@@ -16,6 +16,9 @@ import { randomId } from '../view.js';
 import { customButton, dialogSpec } from './dialogSpec.js';
 import { identifier, invalid } from './uiArgs.js';
 
+/** After the dialog closes: long enough for the answer to the closing call and the key that closed it. */
+const VIEW_END_DELAY_MS = 100;
+
 interface OpenDialog {
   readonly id: string;
   readonly opener: View;
@@ -56,7 +59,7 @@ export function dialogModule(options: HostOptions = {}): HostModule {
     // The dialog's own iframe may be the caller (AP.dialog.close from inside): its answer is sent
     // first, then its view ends.
     const view = dialog.view;
-    if (view) setTimeout(() => view.destroy(), 0);
+    if (view) setTimeout(() => view.destroy(), VIEW_END_DELAY_MS);
     // Only the opener hears the close data: never another app, never the dialog itself.
     dialog.opener.emit(DialogEvent.close, data, dialog.ref);
   }

@@ -31,6 +31,8 @@ export interface DialogUi {
   remove(): void;
 }
 
+const DETACH_DELAY_MS = 100;
+
 const PRESETS: Record<DialogSize, { width: string; height: string }> = {
   small: { width: '400px', height: '200px' },
   medium: { width: '600px', height: '400px' },
@@ -138,8 +140,11 @@ export function openDialogUi(layer: UiLayer, options: DialogUiOptions): DialogUi
     },
     remove() {
       if (dialog.open && typeof dialog.close === 'function') dialog.close();
-      dialog.remove();
+      else dialog.removeAttribute('open');
       if (previous instanceof HTMLElement && previous.isConnected) previous.focus();
+      // Closed (hidden, out of the top layer) now; detached a moment later, so the key that closed
+      // it (Esc or Enter inside the app's iframe) finishes in a live frame rather than a dead one.
+      setTimeout(() => dialog.remove(), DETACH_DELAY_MS);
     },
   };
 }

@@ -55,7 +55,8 @@ function createLayer(host: Host, options: HostOptions): Entry {
     },
     appLabel: (view) => view.app.name,
   };
-  const stopStatus = watchViewStatus(host, doc, theme);
+  // The same default as the core's: the retry of an unresponsive view waits as long as a first try.
+  const stopStatus = watchViewStatus(host, doc, theme, options.timeouts?.handshake ?? 10_000);
   return {
     layer,
     users: 0,

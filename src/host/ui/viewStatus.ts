@@ -6,12 +6,15 @@ import { el, shadowHost, type Theme } from './dom.js';
  * (with a retry) when the host marks it unresponsive. The indicator sits right before the iframe;
  * in a dialog it overlays the iframe instead (the dialog body is positioned for that).
  */
-export function watchViewStatus(host: Host, doc: Document, theme: Theme): () => void {
+export function watchViewStatus(host: Host, doc: Document, theme: Theme, handshakeMs: number): () => void {
   const shown = new Map<View, HTMLElement>();
+  const retries = new Map<View, ReturnType<typeof setTimeout>>();
 
   function remove(view: View): void {
     shown.get(view)?.remove();
     shown.delete(view);
+    clearTimeout(retries.get(view));
+    retries.delete(view);
   }
 
   function render(view: View, state: 'loading' | 'unresponsive'): void {
@@ -37,6 +40,13 @@ export function watchViewStatus(host: Host, doc: Document, theme: Theme): () => 
         const src = view.iframe.src;
         view.iframe.src = src;
         render(view, 'loading');
+        // The host marks a view unresponsive once; a retry that fails again is ours to report.
+        retries.set(
+          view,
+          setTimeout(() => {
+            if (view.state === 'unresponsive') render(view, 'unresponsive');
+          }, handshakeMs),
+        );
       });
       status.append(el(doc, 'span', undefined, `${view.app.name} is not responding.`), retry);
     }

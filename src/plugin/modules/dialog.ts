@@ -57,6 +57,32 @@ export interface DialogFacade {
   readonly isDialog: boolean;
 }
 
+const FOCUS_WAIT_MS = 1000;
+
+/**
+ * Puts focus back on `element` after the opener's dialog closed, unless the user has focused
+ * something else. The host hands focus to this iframe at the same moment the close event is sent, so
+ * the frame may not have it yet: then this waits (briefly) for the window to gain focus.
+ */
+function restoreFocus(win: Window | undefined, element: Element | null | undefined): void {
+  const doc = win?.document;
+  if (!win || !doc || !element || element === doc.body || !element.isConnected) return;
+  const restore = (): void => {
+    const now = doc.activeElement;
+    if (now === null || now === doc.body) (element as HTMLElement).focus?.();
+  };
+  if (typeof doc.hasFocus !== 'function' || doc.hasFocus()) {
+    restore();
+    return;
+  }
+  const onFocus = (): void => {
+    clearTimeout(timer);
+    restore();
+  };
+  const timer = setTimeout(() => win.removeEventListener('focus', onFocus), FOCUS_WAIT_MS);
+  win.addEventListener('focus', onFocus, { once: true });
+}
+
 /**
  * Builds `AP.dialog`. Inside a dialog that closes on Escape, an Escape keydown the app did not
  * handle is forwarded to the host, since the host page never sees keys typed in the iframe.
@@ -120,15 +146,10 @@ export function createDialog(bridge: PluginBridge): DialogFacade {
       reportFailure('AP.dialog.create', opened);
       // The host gives focus back to this iframe when the dialog closes; the element inside it that
       // had focus (say the button that opened the dialog) is ours to restore.
-      const doc = bridge.window?.document;
+      const win = bridge.window;
+      const doc = win?.document;
       const before = doc?.activeElement;
-      closeListeners.set(ref, [
-        () => {
-          const now = doc?.activeElement;
-          if (!before || before === doc?.body || !before.isConnected || (now && now !== doc?.body)) return;
-          (before as HTMLElement).focus?.();
-        },
-      ]);
+      closeListeners.set(ref, [() => restoreFocus(win, before)]);
       return {
         opened,
         on(name, callback) {

@@ -32,6 +32,8 @@ describe('view status', () => {
     expect(shown.textContent).toContain('App <b>A</b> is not responding.');
     shown.querySelector('button')!.click();
     expect(status(view.iframe)?.getAttribute('data-state')).toBe('loading');
+    await until(() => status(view.iframe)?.getAttribute('data-state') === 'unresponsive');
+    status(view.iframe)!.querySelector('button')!.click();
     await plug(view);
     expect(status(view.iframe)).toBeNull();
     view.destroy();

@@ -12,6 +12,18 @@ export type { CookieFacade } from './modules/cookie.js';
 export type { ContextFacade } from './modules/context.js';
 export type { UserFacade } from './modules/user.js';
 export type { AnyEventListener, EventFilter, EventListener, EventsFacade } from './modules/events.js';
+export type { Dialog, DialogButton, DialogFacade } from './modules/dialog.js';
+export type { ButtonEventData, DialogButtonSpec, DialogOptions } from '../shared/contracts/dialog.js';
+export type { EnvFacade } from './modules/env.js';
+export type { Flag, FlagFacade } from './modules/flag.js';
+export type { FlagOptions } from '../shared/contracts/flag.js';
+export type { MessagesFacade } from './modules/messages.js';
+export type { MessageHandle } from '../shared/contracts/messages.js';
+export type { NavigatorFacade } from './modules/navigator.js';
+export type { NavigatorLocation, NavigatorTarget } from '../shared/contracts/navigator.js';
+export type { Size } from './modules/resize.js';
+export type { CurrentUser, LegacyUser } from '../shared/contracts/user.js';
+export type { EventSender } from '../shared/contracts/events.js';
 export { BridgeError, ErrorCode, isBridgeError } from '../shared/errors.js';
 
 /**

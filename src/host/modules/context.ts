@@ -37,7 +37,7 @@ function normalise(value: unknown): Cached {
 
 /**
  * The `context` module: `AP.context.getToken()` from the host's `getContextToken` provider (cached
- * per view, asked again {@link TOKEN_REFRESH_MARGIN} before expiry; concurrent calls share one
+ * per view, asked again `TOKEN_REFRESH_MARGIN` (60 s) before expiry; concurrent calls share one
  * request), and `AP.context.getContext()` returning the context the view was created with. Tokens
  * only ever travel on the view's own channel.
  *

@@ -34,7 +34,7 @@ function actions(value: unknown): [string, string][] {
 /**
  * The `flag` module: `AP.flag.create(...)`. Flags show in the host's notification region with the
  * sending app's name; `flag.close` and `flag.action` go to the creating iframe only. At most
- * {@link MAX_FLAGS_PER_APP} open per app (TOO_MANY_OPEN beyond).
+ * `MAX_FLAGS_PER_APP` (5) open per app (TOO_MANY_OPEN beyond).
  *
  * @example
  * ```ts

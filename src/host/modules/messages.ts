@@ -21,7 +21,7 @@ function delay(value: unknown): number {
 /**
  * The `messages` module: Connect's `AP.messages.info/success/warning/error/generic/hint`. Shown in
  * the same region as flags; `messages.close` goes to the creating iframe only. At most
- * {@link MAX_MESSAGES_PER_APP} open per app (TOO_MANY_OPEN beyond).
+ * `MAX_MESSAGES_PER_APP` (5) open per app (TOO_MANY_OPEN beyond).
  *
  * @example
  * ```ts

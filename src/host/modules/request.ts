@@ -135,7 +135,7 @@ function isRedirect(response: Response): boolean {
 
 /**
  * The `request` module: `AP.request` performed by the host, on the product origin, with the user's
- * session. See {@link resolveRequestUrl} for the URL policy.
+ * session. See `resolveRequestUrl` in requestUrl.ts for the URL policy.
  *
  * @example
  * ```ts

@@ -11,6 +11,7 @@ export interface CookieFacade {
   save(name: string, value: string, expiresDays?: number): Promise<void>;
   /** Reads a value (`undefined` when absent or expired), by callback and Promise. */
   read(name: string, callback?: ReadCallback): Promise<string | undefined>;
+  /** Deletes the app's cookie `name`. */
   erase(name: string): Promise<void>;
 }
 

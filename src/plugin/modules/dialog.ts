@@ -12,13 +12,19 @@ import { handleId, reportFailure } from './ids.js';
 
 /** A chrome button of the dialog this iframe is in (Connect's DialogButton). */
 export interface DialogButton {
+  /** Makes the button clickable again. */
   enable(): Promise<void>;
   /** A disabled button cannot be clicked and emits no events. */
   disable(): Promise<void>;
+  /** Enables a disabled button, disables an enabled one. */
   toggle(): Promise<void>;
+  /** Removes the button from the footer until `show()`. */
   hide(): Promise<void>;
+  /** Shows a hidden button. */
   show(): Promise<void>;
+  /** Whether the button is enabled, by callback and Promise. */
   isEnabled(callback?: (enabled: boolean) => void): Promise<boolean>;
+  /** Whether the button is hidden, by callback and Promise. */
   isHidden(callback?: (hidden: boolean) => void): Promise<boolean>;
   /** Acts as a click (when enabled): the same events, and submit/cancel close as usual. */
   trigger(): Promise<void>;
@@ -47,11 +53,15 @@ export interface DialogFacade {
   create(options: DialogOptions): Dialog;
   /** Closes this dialog (from inside it) or this app's top dialog; `data` goes to the opener only. */
   close(data?: unknown): Promise<boolean>;
+  /** Inside a dialog: the `customData` its opener passed to `create`. */
   getCustomData(callback?: (customData: never) => void): Promise<unknown>;
   /** `'submit'`, `'cancel'` or a custom button's identifier. */
   getButton(identifier: string): DialogButton;
+  /** Adds a custom button to this dialog's footer. */
   createButton(options?: DialogButtonSpec): DialogButton;
+  /** The submit button stops closing this dialog: the app closes it with `AP.dialog.close()`. */
   disableCloseOnSubmit(): Promise<void>;
+  /** Whether Escape closes this dialog (the opener's `closeOnEscape`). */
   isCloseOnEscape(callback?: (enabled: boolean) => void): Promise<boolean>;
   /** True inside an iframe the host opened as a dialog. */
   readonly isDialog: boolean;

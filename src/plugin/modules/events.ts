@@ -13,20 +13,31 @@ export type EventFilter = ((sender: EventSender) => boolean) | Partial<EventSend
 
 /** `AP.events`. */
 export interface EventsFacade {
+  /** Listens to `name` among this app's own events (sent by its iframes or by the host). */
   on(name: string, listener: EventListener): void;
+  /** Like `on`, for the next event only. */
   once(name: string, listener: EventListener): void;
+  /** Removes a listener added with `on` or `once`. */
   off(name: string, listener: EventListener): void;
   /** Removes every listener of `name`, or of every name when called without one. */
   offAll(name?: string): void;
+  /** Listens to every event of this app; the listener gets the name first. */
   onAny(listener: AnyEventListener): void;
+  /** Removes a listener added with `onAny`. */
   offAny(listener: AnyEventListener): void;
   /** Sends an event to every iframe of this app (this one included); resolves once the host took it. */
   emit(name: string, ...args: unknown[]): Promise<void>;
+  /** Listens to `name` among public events (from any app on the page), optionally by sender. */
   onPublic(name: string, listener: EventListener, filter?: EventFilter): void;
+  /** Like `onPublic`, for the next matching event only. */
   oncePublic(name: string, listener: EventListener, filter?: EventFilter): void;
+  /** Removes a listener added with `onPublic` or `oncePublic`. */
   offPublic(name: string, listener: EventListener): void;
+  /** Removes every public listener of `name`, or of every name when called without one. */
   offAllPublic(name?: string): void;
+  /** Listens to every public event; the listener gets the name first. */
   onAnyPublic(listener: AnyEventListener, filter?: EventFilter): void;
+  /** Removes a listener added with `onAnyPublic`. */
   offAnyPublic(listener: AnyEventListener): void;
   /** Sends an event to every app iframe on the page; the host adds who sent it. */
   emitPublic(name: string, ...args: unknown[]): Promise<void>;

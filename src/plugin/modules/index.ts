@@ -23,12 +23,15 @@ export function createFacades(bridge: PluginBridge) {
     cookie: createCookie(bridge),
     context: createContext(bridge),
     user: createUser(bridge),
+    /** Connect's top-level `AP.getLocation(callback)`: the URL of the host page. */
     getLocation: createGetLocation(bridge),
     events: createEvents(bridge),
     dialog: createDialog(bridge),
     messages: createMessages(bridge),
     flag: createFlag(bridge),
+    /** `AP.resize(width, height)`: sizes this iframe (px or %); autoresize does it by default. */
     resize: resize.resize,
+    /** `AP.sizeToParent()`: a full-page module fills the window below its top edge. */
     sizeToParent: resize.sizeToParent,
     navigator: createNavigator(bridge),
     env: createEnv(bridge, resize),

@@ -12,6 +12,7 @@ export interface NavigatorFacade {
    * ```
    */
   go(target: NavigatorTarget | (string & {}), context?: Record<string, unknown>): Promise<void>;
+  /** Asks the product to reload the page this app is shown in. */
   reload(): Promise<void>;
 }
 

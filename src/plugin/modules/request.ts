@@ -12,7 +12,9 @@ export interface RequestXhr {
   /** The body as received: text, or an ArrayBuffer for `binaryAttachment`. */
   readonly response: string | ArrayBuffer;
   readonly readyState: number;
+  /** A response header the host passed on (`content-type`, `etag` and configured ones), or null. */
   getResponseHeader(name: string): string | null;
+  /** Those headers, one `name: value` line each, as XMLHttpRequest formats them. */
   getAllResponseHeaders(): string;
 }
 
@@ -30,7 +32,9 @@ export interface RequestOptions<B = string> {
   headers?: Record<string, string>;
   experimental?: boolean;
   binaryAttachment?: boolean;
+  /** Connect's callback for a 2xx response. */
   success?(body: B, statusText: string, xhr: RequestXhr): void;
+  /** Connect's callback for any other outcome (HTTP error, refusal, timeout). */
   error?(xhr: RequestXhr, statusText: string, errorThrown: unknown): void;
 }
 

@@ -22,11 +22,12 @@ export const FlagEvent = {
 export const FLAG_TYPES = ['info', 'success', 'warning', 'error'] as const;
 export type FlagType = (typeof FLAG_TYPES)[number];
 
+/** What `AP.flag.create` accepts (Connect's flag options). */
 export interface FlagOptions {
   title?: string;
   body?: string;
   type?: FlagType;
-  /** 'auto' closes after {@link AUTO_CLOSE_MS}. Default 'manual'. */
+  /** 'auto' closes after `AUTO_CLOSE_MS` (8 s). Default 'manual'. */
   close?: 'manual' | 'auto';
   /** `{ actionIdentifier: 'Link text' }`. */
   actions?: Record<string, string>;

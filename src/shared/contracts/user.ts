@@ -11,6 +11,7 @@ export const UserMethod = {
   getLocation: 'getLocation',
 } as const;
 
+/** What `AP.user.getCurrentUser` gives: the logged-in user's account id, nothing more. */
 export interface CurrentUser {
   atlassianAccountId: string;
 }

@@ -19,6 +19,11 @@ test('autoresize follows content up and down, one message per frame at most; scr
   await page.screenshot({ path: `${ARTIFACTS}/panel-resized.png` });
   await frame.evaluate(() => (window as unknown as AppWin).setFiller(120));
   await expect.poll(() => height(page, id)).toBe(base + 120);
+  // Content toggled back and forth by the app is followed every time (not taken for a bounce).
+  for (const px of [170, 120, 170, 120]) {
+    await frame.evaluate((px) => (window as unknown as AppWin).setFiller(px), px);
+    await expect.poll(() => height(page, id)).toBe(base + px);
+  }
   // A burst of changes within one frame coalesces into at most one resize per animation frame.
   const before = await page.evaluate(() => (window as unknown as Win).calls.filter((c) => c.module === 'resize').length);
   const frames = await frame.evaluate(async () => {

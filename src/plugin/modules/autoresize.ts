@@ -1,12 +1,16 @@
 /**
  * Decides whether a measured height should be sent. A page whose height follows its iframe's height
  * (`height: 100vh` plus a margin, say) grows by the same step every time the host applies a size;
- * after two such steps the guard settles at the last size and stays there until the content
- * changes in some other way. An A-B-A bounce (a scrollbar appearing and going) settles likewise.
+ * after two such steps the guard settles at the last size. An A-B-A bounce (a scrollbar appearing
+ * and going) settles likewise. Only changes with no DOM mutation behind them count as feedback: an
+ * app that really grows or toggles its content (mutating the DOM) is always followed.
  */
 export interface SizeGuard {
-  /** `height` measured with the window `viewport` px tall; returns whether to send it. */
-  next(height: number, viewport: number, now: number): boolean;
+  /**
+   * `height` measured with the window `viewport` px tall; `mutated` when the DOM changed since the
+   * last measure. Returns whether to send it.
+   */
+  next(height: number, viewport: number, now: number, mutated?: boolean): boolean;
 }
 
 const WINDOW_MS = 1000;
@@ -20,18 +24,19 @@ export function createSizeGuard(): SizeGuard {
   let settled: number | undefined;
 
   return {
-    next(height, viewport, now) {
+    next(height, viewport, now, mutated = false) {
       const viewportChanged = lastViewport !== undefined && viewport !== lastViewport;
       lastViewport = viewport;
       if (settled !== undefined) {
-        if (height - viewport === settled) return false;
+        if (height - viewport === settled && !mutated) return false;
         settled = undefined;
       }
       const last = sent[sent.length - 1];
       const before = sent[sent.length - 2];
       if (last && height === last.height) return false;
-      // Our own resize was applied (the viewport is what we sent) and the content moved with it.
-      const followedUs = viewportChanged && last !== undefined && viewport === last.height;
+      // Our own resize was applied (the viewport is what we sent) and the content moved with it,
+      // with no DOM change of the app's own in between.
+      const followedUs = !mutated && viewportChanged && last !== undefined && viewport === last.height;
       if (followedUs && before && now - before.at < WINDOW_MS) {
         const sameStep = height - last.height === last.height - before.height;
         const bounce = height === before.height;
@@ -78,6 +83,7 @@ export function startAutoresize(win: Window, send: (height: number) => void): ()
   }
   const guard = createSizeGuard();
   let pending = false;
+  let mutated = false;
   let frame = 0;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let observed: Element | null = null;
@@ -89,7 +95,9 @@ export function startAutoresize(win: Window, send: (height: number) => void): ()
     clearTimeout(timer);
     watch();
     const height = contentHeight(win);
-    if (guard.next(height, win.innerHeight, Date.now())) send(height);
+    const changed = mutated;
+    mutated = false;
+    if (guard.next(height, win.innerHeight, Date.now(), changed)) send(height);
   };
   const schedule = (): void => {
     if (pending) return;
@@ -98,7 +106,11 @@ export function startAutoresize(win: Window, send: (height: number) => void): ()
     timer = setTimeout(flush, FALLBACK_MS);
   };
   const observer = new Observer(schedule);
-  const mutations = typeof realm.MutationObserver === 'function' ? new realm.MutationObserver(schedule) : undefined;
+  const onMutation = (): void => {
+    mutated = true;
+    schedule();
+  };
+  const mutations = typeof realm.MutationObserver === 'function' ? new realm.MutationObserver(onMutation) : undefined;
   // The target may appear after the script ran (all.js is often in <head>); re-resolved every flush.
   function watch(): void {
     const current = target(win.document);

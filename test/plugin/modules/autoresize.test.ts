@@ -49,4 +49,17 @@ describe('autoresize guard', () => {
     expect(guard.next(250, 200, 5000)).toBe(true);
     expect(guard.next(300, 250, 10000)).toBe(true);
   });
+
+  it('follows content the app itself changes, even in equal steps or back and forth', () => {
+    // A log that appends one line per resize, and a section toggled open and shut: DOM mutations.
+    const guard = createSizeGuard();
+    const heights = [170, 190, 210, 230, 210, 230, 210];
+    let viewport = 150;
+    const sent = heights.filter((height, i) => {
+      const send = guard.next(height, viewport, i, true);
+      if (send) viewport = height;
+      return send;
+    });
+    expect(sent).toEqual(heights);
+  });
 });

@@ -1,7 +1,7 @@
 import { BridgeError, ErrorCode } from '../shared/errors.js';
 import type { DropReason } from '../shared/guards.js';
 import type { Call } from '../shared/protocol.js';
-import { DEFAULT_LIMITS } from '../shared/rpc.js';
+import { DEFAULT_LIMITS, type Cancellation } from '../shared/rpc.js';
 import { resolveViewUrl, toApp } from './apps.js';
 import { checkHelloEvent } from './handshake.js';
 import { createRegistry } from './registry.js';
@@ -66,13 +66,22 @@ export function createHostCore(options: HostOptions = {}): Host {
     reject({ reason, origin: view.app.origin, appKey: view.app.key, viewId: view.id });
   }
 
-  async function dispatch(view: View, session: string, call: Call, signal: AbortSignal): Promise<unknown> {
+  async function dispatch(view: View, session: string, call: Call, cancel: Cancellation): Promise<unknown> {
     const started = performance.now();
     let outcome: 'ok' | ErrorCode = 'ok';
     let cause: unknown;
     try {
       const handler = registry.lookup(call.module, call.method);
-      const ctx: CallContext = { app: view.app, moduleKey: view.moduleKey, view, session, signal, host };
+      const ctx: CallContext = {
+        app: view.app,
+        moduleKey: view.moduleKey,
+        view,
+        session,
+        host,
+        get signal() {
+          return cancel.signal;
+        },
+      };
       return await handler(ctx, ...call.args);
     } catch (error) {
       if (error instanceof BridgeError) {

@@ -1,7 +1,7 @@
 import { BridgeError, ErrorCode } from '../shared/errors.js';
 import type { DropReason } from '../shared/guards.js';
 import { PROTOCOL_VERSION, type Call, type WindowName } from '../shared/protocol.js';
-import { createEndpoint, type Endpoint, type EndpointLimits } from '../shared/rpc.js';
+import { createEndpoint, type Cancellation, type Endpoint, type EndpointLimits } from '../shared/rpc.js';
 import type { App, CreateViewOptions, View, ViewState } from './types.js';
 
 /**
@@ -27,7 +27,7 @@ export interface ViewDeps {
   limits: EndpointLimits;
   handshakeTimeout: number;
   modules(): Record<string, string[]>;
-  dispatch(view: View, session: string, call: Call, signal: AbortSignal): unknown;
+  dispatch(view: View, session: string, call: Call, cancel: Cancellation): unknown;
   onDrop(view: View, reason: DropReason): void;
   onState(view: View, state: ViewState): void;
   onDestroyed(view: View): void;
@@ -131,7 +131,7 @@ export function createView(deps: ViewDeps): HostedView {
       endpoint = createEndpoint({
         port,
         limits: deps.limits,
-        dispatch: (call, signal) => deps.dispatch(view, current, call, signal),
+        dispatch: (call, cancel) => deps.dispatch(view, current, call, cancel),
         onDrop: (reason) => deps.onDrop(view, reason),
       });
       endpoint.send({

@@ -45,10 +45,23 @@ describe('createEndpoint', () => {
   it('times out a call with CALL_TIMEOUT and tells the peer to stop', async () => {
     let aborted = false;
     const { left } = pair({ limits: { callTimeout: 30 } }, {
-      dispatch: (_call, signal) => new Promise(() => signal.addEventListener('abort', () => (aborted = true))),
+      dispatch: (_call, signal) => new Promise(() => signal.signal.addEventListener('abort', () => (aborted = true))),
     });
     expect(await code(left.call('m', 'slow', []))).toBe('CALL_TIMEOUT');
     await vi.waitFor(() => expect(aborted).toBe(true));
+  });
+
+  it('times out each call at its own deadline with one shared timer (a later, shorter call re-arms it)', async () => {
+    const { left } = pair({}, { dispatch: (call) => (call.method === 'quick' ? 'fast' : new Promise(() => {})) });
+    const order: string[] = [];
+    const long = left.call('m', 'long', [], { timeout: 300 }).catch((e: BridgeError) => order.push(`long:${e.code}`));
+    await expect(left.call('m', 'quick', [], { timeout: 10 })).resolves.toBe('fast');
+    const short = left.call('m', 'short', [], { timeout: 40 }).catch((e: BridgeError) => order.push(`short:${e.code}`));
+    const never = left.call('m', 'never', [], { timeout: 0 });
+    await Promise.all([long, short]);
+    expect(order).toEqual(['short:CALL_TIMEOUT', 'long:CALL_TIMEOUT']);
+    expect(left.pendingCount).toBe(1);
+    void never.catch(() => {});
   });
 
   it('cancels through an AbortSignal with CALL_CANCELLED', async () => {
@@ -63,7 +76,7 @@ describe('createEndpoint', () => {
   it('close() settles every pending call with the given error and aborts running handlers', async () => {
     const aborted: number[] = [];
     const { left, right } = pair({}, {
-      dispatch: (call, signal) => new Promise(() => signal.addEventListener('abort', () => aborted.push(call.id))),
+      dispatch: (call, signal) => new Promise(() => signal.signal.addEventListener('abort', () => aborted.push(call.id))),
     });
     const calls = [left.call('m', 'a', []), left.call('m', 'b', [])].map(code);
     await vi.waitFor(() => expect(left.pendingCount).toBe(2));

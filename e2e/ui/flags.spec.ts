@@ -93,3 +93,17 @@ test('messages: every type, clear, onClose, closeable and fadeout', async ({ pag
   await expect(messages).toHaveCount(4);
   await expect(messages.filter({ hasText: 'Error <b>x</b>' })).toHaveAttribute('role', 'alert');
 });
+
+test('dark theme: flags and messages; screenshot', async ({ page }) => {
+  await openUiHost(page, '?theme=dark');
+  const a = await panel(page);
+  await a.frame.evaluate(() => {
+    const AP = (window as unknown as AppWin).AP;
+    AP.flag.create({ title: 'Release 2.4 planned', body: 'Seven issues were moved into the release.', type: 'success', actions: { undo: 'Undo' } });
+    AP.messages.error('Sync failed', 'Jira did not answer in time.');
+    AP.messages.hint('Tip', 'Drag issues between releases to re-plan.');
+  });
+  await expect(page.locator('.apb-notice')).toHaveCount(3);
+  expect(await page.locator('.apb-notice').first().evaluate((n) => getComputedStyle(n).backgroundColor)).toBe('rgb(40, 46, 51)');
+  await page.screenshot({ path: `${ARTIFACTS}/flags-dark.png` });
+});

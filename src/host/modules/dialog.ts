@@ -18,6 +18,8 @@ import { identifier, invalid } from './uiArgs.js';
 
 /** After the dialog closes: long enough for the answer to the closing call and the key that closed it. */
 const VIEW_END_DELAY_MS = 100;
+/** Submit, cancel and custom buttons together, per dialog. */
+const MAX_BUTTONS = 6;
 
 interface OpenDialog {
   readonly id: string;
@@ -198,7 +200,7 @@ export function dialogModule(options: HostOptions = {}): HostModule {
         const dialog = own(ctx);
         const state = customButton(spec);
         if (dialog.buttons.has(state.identifier)) throw invalid(`Button "${state.identifier}" exists`);
-        if (dialog.buttons.size >= 6) throw new BridgeError(ErrorCode.TOO_MANY_OPEN, 'Too many dialog buttons');
+        if (dialog.buttons.size >= MAX_BUTTONS) throw new BridgeError(ErrorCode.TOO_MANY_OPEN, 'Too many dialog buttons');
         dialog.buttons.set(state.identifier, state);
         dialog.ui.setButton(state);
         return { ...state };

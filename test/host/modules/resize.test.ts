@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Host } from '../../../src/host/types.js';
-import { code, dialogView, open, plug, uiHost } from '../../ui.js';
+import { link } from '../../link.js';
+import { code, dialogView, open, plug, uiHost, until } from '../../ui.js';
 
 let host: Host | undefined;
 afterEach(() => {
@@ -58,5 +59,12 @@ describe('resize', () => {
     const fitted = page.view.iframe.style.height;
     await page.ap.resize('10px', '10px');
     expect(page.view.iframe.style.height).toBe(fitted);
+  });
+
+  it('data-options="sizeToParent:true" fits a full page as soon as it connects', async () => {
+    host = uiHost();
+    const { view, connected } = link({ host, view: { moduleKey: 'page' }, plugin: { sizeToParent: true } });
+    await connected;
+    await until(() => view.iframe.style.width === '100%' && view.iframe.style.height !== '150px');
   });
 });

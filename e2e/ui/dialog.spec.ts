@@ -38,6 +38,23 @@ test('dark theme dialog screenshot', async ({ page }) => {
   await page.screenshot({ path: `${ARTIFACTS}/dialog-chrome-dark.png` });
 });
 
+test("theme 'auto' follows prefers-color-scheme; product styles stay as they were", async ({ page }) => {
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await openUiHost(page, '?theme=auto');
+  const { frame } = await panel(page);
+  await frame.evaluate(() => void (window as unknown as AppWin).AP.dialog.create({ key: 'editor' }));
+  await dialogFrame(page);
+  expect(await page.getByRole('dialog').evaluate((d) => getComputedStyle(d).backgroundColor)).toBe('rgb(34, 39, 43)');
+  await page.emulateMedia({ colorScheme: 'light' });
+  expect(await page.getByRole('dialog').evaluate((d) => getComputedStyle(d).backgroundColor)).toBe('rgb(255, 255, 255)');
+  // Nothing of ours reaches the product's own elements.
+  const productButton = await page.evaluate(() => {
+    const button = document.body.appendChild(document.createElement('button'));
+    return getComputedStyle(button).backgroundColor;
+  });
+  expect(productButton).toBe('rgb(255, 105, 180)');
+});
+
 test("a dialog for another app's key, or an unknown key, is refused with NOT_ALLOWED", async ({ page }) => {
   const { frame } = await panel(page);
   const codes = await frame.evaluate(async () => {

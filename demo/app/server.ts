@@ -19,6 +19,12 @@ interface LogEntry {
 export function sampleAppServer(options: { origin: string; keysUrl: string }): express.Express {
   const server = express();
   server.disable('x-powered-by');
+  // Only the product this app is installed in may frame its pages (SECURITY.md: apps declare their hosts).
+  const product = new URL(options.keysUrl).origin;
+  server.use((_req, res, next) => {
+    res.setHeader('content-security-policy', `frame-ancestors ${product}`);
+    next();
+  });
   server.use('/static', express.static(fileURLToPath(new URL('./public', import.meta.url)), { etag: false }));
   server.use(sampleRoutes('acme-sample', options.origin, sampleDescriptor, options.keysUrl));
   server.use('/reader', sampleRoutes('acme-reader', `${options.origin}/reader`, readerDescriptor, options.keysUrl));

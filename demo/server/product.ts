@@ -31,6 +31,12 @@ export function productApp(product: ProductInfo, options: { sampleDescriptor?: s
   const secret = sessionSecret(product.store.dir);
   app.disable('x-powered-by');
   app.set('etag', false);
+  // The product frames apps, never the other way round: no page of it may be framed by another site.
+  app.use((_req, res, next) => {
+    res.setHeader('content-security-policy', "frame-ancestors 'self'");
+    res.setHeader('x-frame-options', 'SAMEORIGIN');
+    next();
+  });
 
   // The bundles: app iframes on any origin load all.js from the product, as they did from Connect.
   const cors = (_req: Request, res: Response, next: NextFunction): void => {

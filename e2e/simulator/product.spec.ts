@@ -41,6 +41,13 @@ test.describe('host simulator: product', () => {
     expect(pem.status()).toBe(404);
   });
 
+  test('the product cannot be framed by other sites; the sample app only by the product', async ({ request, sim }) => {
+    const product = await request.get(`${sim.productUrl}/login`);
+    expect(product.headers()['content-security-policy']).toBe("frame-ancestors 'self'");
+    const app = await request.get(`${sim.appUrl}/atlassian-connect.json`);
+    expect(app.headers()['content-security-policy']).toBe(`frame-ancestors ${sim.productUrl}`);
+  });
+
   test('all.js is served at the Connect path and loadable from any origin', async ({ request, sim }) => {
     const response = await request.get(`${sim.productUrl}/atlassian-connect/all.js`);
     expect(response.status()).toBe(200);

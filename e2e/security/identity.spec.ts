@@ -15,7 +15,7 @@ const lookAlikes = [
   ['a subdomain', `http://sub.app-a.test:${PORT}`],
   ['a suffix', `http://app-a.test.evil.test:${PORT}`],
   ['a prefix', `http://evilapp-a.test:${PORT}`],
-];
+] as const;
 
 for (const [label, origin] of lookAlikes) {
   test(`a hello from ${label} of the app origin is refused (${origin})`, async ({ page }) => {

@@ -6,6 +6,11 @@ import { hostAllowed, metaHosts, type PluginOptions } from './options.js';
 
 const DEFAULT_WELCOME_TIMEOUT = 10_000;
 const MAX_QUEUED_CALLS = 100;
+/**
+ * How long a host-to-app call for a module the page has not provided yet waits for `AP.provide`.
+ * Pages load their own bundle after all.js, and the host may call as soon as it is welcomed.
+ */
+const PROVIDE_GRACE = 5_000;
 
 type Methods = Record<string, (...args: never[]) => unknown>;
 
@@ -59,6 +64,21 @@ function findTarget(win: Window): Target | null {
 export function connect(win: Window, pageOptions: PluginOptions, limits: Partial<EndpointLimits> = {}): Connection {
   const listeners = new Set<(name: string, args: unknown[]) => void>();
   const provided = new Map<string, Map<string, (...args: unknown[]) => unknown>>();
+  const awaitingProvide = new Map<string, Set<() => void>>();
+
+  function whenProvided(module: string): Promise<void> {
+    return new Promise((resolve) => {
+      const waiters = awaitingProvide.get(module) ?? new Set<() => void>();
+      awaitingProvide.set(module, waiters);
+      const done = (): void => {
+        clearTimeout(timer);
+        waiters.delete(done);
+        resolve();
+      };
+      const timer = setTimeout(done, PROVIDE_GRACE);
+      waiters.add(done);
+    });
+  }
   const target = findTarget(win);
   const options: PluginOptions = { ...pageOptions, ...target?.options };
   let endpoint: Endpoint | undefined;
@@ -87,7 +107,9 @@ export function connect(win: Window, pageOptions: PluginOptions, limits: Partial
     endpoint = createEndpoint({
       port: channel.port1,
       limits: typeof options.callTimeout === 'number' ? { ...limits, callTimeout: options.callTimeout } : limits,
-      dispatch: (call) => {
+      dispatch: async (call) => {
+        // The endpoint's cap on concurrent incoming calls also bounds how many may wait here.
+        if (!provided.has(call.module)) await whenProvided(call.module);
         const method = provided.get(call.module)?.get(call.method);
         if (!method) throw new BridgeError(ErrorCode.METHOD_NOT_FOUND, `No method "${call.module}.${call.method}"`);
         return method(...call.args);
@@ -156,6 +178,8 @@ export function connect(win: Window, pageOptions: PluginOptions, limits: Partial
         if (typeof fn === 'function') map.set(key, fn as (...args: unknown[]) => unknown);
       }
       provided.set(module, map);
+      for (const done of [...(awaitingProvide.get(module) ?? [])]) done();
+      awaitingProvide.delete(module);
     },
     destroy() {
       listeners.clear();

@@ -101,6 +101,16 @@ describe('plugin connection', () => {
     expect(await code(view.call('editor', 'missing'))).toBe('METHOD_NOT_FOUND');
   });
 
+  it('holds a host-to-app call for a module the page provides a little later', async () => {
+    hostWithAcme();
+    const { ap, view, connected } = link({ host });
+    await connected;
+    const early = view.call('late', 'answer', 41);
+    await new Promise((r) => setTimeout(r, 30));
+    ap.provide('late', { answer: (n: number) => n + 1 });
+    await expect(early).resolves.toBe(42);
+  });
+
   it('delivers host events, including ones emitted before the app connected', async () => {
     hostWithAcme();
     host!.registerApp({ key: 'app-a', baseUrl: APP_ORIGIN });

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { BridgeError, ErrorCode } from '../../src/shared/errors.js';
-import { collectTransferables, createEndpoint, estimateSize, type Endpoint, type EndpointOptions } from '../../src/shared/rpc.js';
+import { createEndpoint, type Endpoint, type EndpointOptions } from '../../src/shared/rpc.js';
 
 const open: Endpoint[] = [];
 afterEach(() => {
@@ -145,30 +145,5 @@ describe('resource caps', () => {
     expect(drops.every((r) => r === 'RATE_LIMITED')).toBe(true);
     await new Promise((r) => setTimeout(r, 200));
     expect(await code(left.call('m', 'x', []))).toBe('resolved');
-  });
-});
-
-describe('estimateSize', () => {
-  it('counts strings, buffers and nested containers and stops past the budget', () => {
-    expect(estimateSize('abcd', 1000)).toBeLessThan(100);
-    expect(estimateSize({ a: new ArrayBuffer(500) }, 1000)).toBeGreaterThan(500);
-    expect(estimateSize([new Uint8Array(2000)], 1000)).toBe(Infinity);
-    expect(estimateSize(new Map([['k', 'v'.repeat(600)]]), 1000)).toBe(Infinity);
-  });
-});
-
-describe('collectTransferables', () => {
-  it('finds buffers in arrays, plain objects and typed arrays, once each', () => {
-    const a = new ArrayBuffer(1);
-    const b = new Uint8Array(2);
-    expect(collectTransferables([a, { x: b, y: [a] }])).toEqual([a, b.buffer]);
-  });
-
-  it('does not walk class instances or deeper than a few levels', () => {
-    class Box {
-      constructor(readonly buffer: ArrayBuffer) {}
-    }
-    expect(collectTransferables([new Box(new ArrayBuffer(1))])).toEqual([]);
-    expect(collectTransferables([[[[[[new ArrayBuffer(1)]]]]]])).toEqual([]);
   });
 });

@@ -9,9 +9,9 @@ import {
   type FlagType,
 } from '../../shared/contracts/flag.js';
 import type { CallContext, Host, HostModule, HostOptions } from '../types.js';
-import { acquireLayer, type UiLayer } from '../ui/layer.js';
+import type { UiLayer } from '../ui/layer.js';
 import { showNotice } from '../ui/notices.js';
-import { createNoticeStore, type OpenNotice } from './noticeStore.js';
+import { attachNotices, createNoticeStore, type OpenNotice } from './noticeStore.js';
 import { field, identifier, invalid, isRecord, optionalText } from './uiArgs.js';
 
 function flagType(value: unknown): FlagType {
@@ -87,18 +87,7 @@ export function flagModule(options: HostOptions = {}): HostModule {
       },
     },
     attach(host: Host) {
-      const acquired = acquireLayer(host, options);
-      layer = acquired.layer;
-      // A flag goes with its iframe: its close and action events would have nowhere to go.
-      const stop = host.onViewState((view, state) => {
-        if (state === 'destroyed') for (const notice of store.ofView(view)) store.remove(notice);
-      });
-      return () => {
-        stop();
-        for (const notice of store.all()) store.remove(notice);
-        acquired.release();
-        layer = undefined;
-      };
+      return attachNotices(host, options, store, (next) => (layer = next));
     },
   };
 }

@@ -7,9 +7,9 @@ import {
   type MessageType,
 } from '../../shared/contracts/messages.js';
 import type { CallContext, Host, HostModule, HostOptions } from '../types.js';
-import { acquireLayer, type UiLayer } from '../ui/layer.js';
+import type { UiLayer } from '../ui/layer.js';
 import { showNotice } from '../ui/notices.js';
-import { createNoticeStore, type OpenNotice } from './noticeStore.js';
+import { attachNotices, createNoticeStore, type OpenNotice } from './noticeStore.js';
 import { field, invalid, isRecord, optionalBoolean, optionalText } from './uiArgs.js';
 
 function delay(value: unknown): number {
@@ -73,17 +73,7 @@ export function messagesModule(options: HostOptions = {}): HostModule {
       },
     },
     attach(host: Host) {
-      const acquired = acquireLayer(host, options);
-      layer = acquired.layer;
-      const stop = host.onViewState((view, state) => {
-        if (state === 'destroyed') for (const notice of store.ofView(view)) store.remove(notice);
-      });
-      return () => {
-        stop();
-        for (const notice of store.all()) store.remove(notice);
-        acquired.release();
-        layer = undefined;
-      };
+      return attachNotices(host, options, store, (next) => (layer = next));
     },
   };
 }

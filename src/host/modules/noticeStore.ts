@@ -1,7 +1,8 @@
 // Bookkeeping shared by the flag and messages modules: which notices are open, for which view, and
 // the per-app cap.
 import { BridgeError, ErrorCode } from '../../shared/errors.js';
-import type { View } from '../types.js';
+import type { Host, HostOptions, View } from '../types.js';
+import { acquireLayer, type UiLayer } from '../ui/layer.js';
 import type { NoticeUi } from '../ui/notices.js';
 import { identifier, invalid } from './uiArgs.js';
 
@@ -57,5 +58,28 @@ export function createNoticeStore(kind: string, maxPerApp: number): NoticeStore 
     all() {
       return [...open.values()];
     },
+  };
+}
+
+/**
+ * The `attach` both notice modules share: take the host's UI layer, drop a view's notices when the
+ * view goes away (their events would have nowhere to go), and undo all of it on teardown.
+ */
+export function attachNotices(
+  host: Host,
+  options: HostOptions,
+  store: NoticeStore,
+  setLayer: (layer: UiLayer | undefined) => void,
+): () => void {
+  const acquired = acquireLayer(host, options);
+  setLayer(acquired.layer);
+  const stop = host.onViewState((view, state) => {
+    if (state === 'destroyed') for (const notice of store.ofView(view)) store.remove(notice);
+  });
+  return () => {
+    stop();
+    for (const notice of store.all()) store.remove(notice);
+    acquired.release();
+    setLayer(undefined);
   };
 }

@@ -63,6 +63,17 @@
     productBaseUrl: state.productBaseUrl,
     contextPath: '',
     user: { accountId: state.user.accountId, timeZone: state.user.timeZone, locale: state.user.locale },
+    resolveModuleUrl: function (app, moduleKey, url, opener) {
+      var jira = (opener && opener.context && opener.context.jira) || {};
+      return fetch('/simulator/module-url', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ app: appKey(app), moduleKey: moduleKey, issueKey: jira.issue && jira.issue.key }),
+      }).then(function (response) {
+        if (!response.ok) throw new Error('module URL: HTTP ' + response.status);
+        return response.json();
+      }).then(function (body) { return body.url; });
+    },
     getContextToken: function (app, view) {
       return fetch('/simulator/context-token', {
         method: 'POST',

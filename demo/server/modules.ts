@@ -88,23 +88,17 @@ export function enabledApps(product: ProductInfo): { installation: Installation;
   return product.store.installations().filter((i) => i.enabled).map((installation) => ({ installation, descriptor: descriptorOf(installation) }));
 }
 
-/** Dialog iframes open later than the page renders, so their URLs carry a longer-lived token. */
-const DIALOG_TOKEN_SECONDS = 15 * 60;
-
 /**
- * The apps as the page's host registers them: descriptor modules in Connect's array form, with each
- * dialog's URL already signed for this page, since `AP.dialog.create` opens it without a server trip.
+ * The apps as the page's host registers them: descriptor modules in Connect's array form. Dialog URLs
+ * stay unsigned here: the page's host asks `/simulator/module-url` for a freshly signed one when
+ * `AP.dialog.create` opens the dialog (host option `resolveModuleUrl`).
  */
-export function hostApps(product: ProductInfo, ctx: PageContext, user: User): Record<string, unknown>[] {
+export function hostApps(product: ProductInfo): Record<string, unknown>[] {
   return enabledApps(product).map(({ installation, descriptor }) => {
     const modules: Record<string, unknown> = {};
     for (const [type, list] of Object.entries(descriptor.modules)) {
       if (type === 'webhooks') continue;
-      modules[type] = list.map((declaration) =>
-        type === 'dialogs' || type === 'generalPages'
-          ? { ...declaration, url: moduleUrl(product, installation, declaration, ctx, user, DIALOG_TOKEN_SECONDS) }
-          : declaration,
-      );
+      modules[type] = list;
     }
     return { key: installation.key, name: descriptor.name, baseUrl: descriptor.baseUrl, modules };
   });

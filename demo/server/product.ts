@@ -90,7 +90,7 @@ export function productApp(product: ProductInfo, options: { sampleDescriptor?: s
     const state: PageState = {
       productBaseUrl: product.baseUrl,
       user: { accountId: user.accountId, timeZone: user.timeZone, locale: user.locale, displayName: user.displayName },
-      apps: hostApps(product, ctx ?? {}, user),
+      apps: hostApps(product),
       views,
       location: ctx?.issue ? { target: 'issue', context: { issueKey: ctx.issue.key, projectKey: ctx.issue.projectKey } } : { target: active, context: {} },
     };
@@ -168,6 +168,19 @@ export function productApp(product: ProductInfo, options: { sampleDescriptor?: s
   });
 
   // The product's server signs context tokens for AP.context.getToken() (the host asks for them).
+  // A dialog's URL, signed when AP.dialog.create opens it (host option resolveModuleUrl), so its JWT
+  // is as short-lived as any other iframe's.
+  app.post('/simulator/module-url', express.json(), (req, res) => {
+    const body = req.body as { app?: unknown; moduleKey?: unknown; issueKey?: unknown };
+    const installation = typeof body.app === 'string' ? product.store.installation(body.app) : undefined;
+    if (!installation?.enabled) return jsonError(res, 404, 'No enabled app with that key');
+    const declaration = (descriptorOf(installation).modules.dialogs ?? []).find((d) => d.key === body.moduleKey);
+    if (!declaration) return jsonError(res, 404, 'The app has no dialog module with that key');
+    const issue = typeof body.issueKey === 'string' ? product.store.issue(body.issueKey) : undefined;
+    const ctx: PageContext = issue ? { issue, projectKey: issue.projectKey } : {};
+    res.json({ url: moduleUrl(product, installation, declaration, ctx, req.user!) });
+  });
+
   app.post('/simulator/context-token', express.json(), (req, res) => {
     const body = req.body as { app?: unknown; context?: unknown };
     const installation = typeof body.app === 'string' ? product.store.installation(body.app) : undefined;

@@ -133,6 +133,13 @@ export interface HostOptions {
    * the epoch, else the JWT's `exp`).
    */
   getContextToken?: (app: App, view: View) => Promise<string | { token: string; expiresAt?: number }>;
+  /**
+   * Gives the URL to load for an app module the host opens by itself (a dialog from
+   * `AP.dialog.create`), just before it is opened: the product's server can sign it with a fresh
+   * Connect JWT then, instead of the page carrying long-lived signed URLs. Receives the descriptor's
+   * URL and the view that asked; the result must stay on the app's origin. Default: the descriptor URL.
+   */
+  resolveModuleUrl?: (app: App, moduleKey: string, url: string, opener: View) => string | Promise<string>;
   /** `AP.request` policy; see the README for defaults. */
   request?: RequestPolicy;
   /** `AP.cookie` storage: `null` keeps cookies in memory only (default: the window's localStorage). */

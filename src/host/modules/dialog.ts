@@ -99,12 +99,25 @@ export function dialogModule(options: HostOptions = {}): HostModule {
     return state;
   }
 
-  function open(ctx: CallContext, raw: unknown, rawRef: unknown): { id: string } {
+  function checkCanOpen(): UiLayer {
     if (!layer) throw new BridgeError(ErrorCode.NOT_SUPPORTED, 'The dialog module is not attached to a host');
-    const spec = dialogSpec(ctx.app, raw);
-    const ref = rawRef === undefined || rawRef === null ? undefined : identifier(rawRef, 'ref');
     if (stack.length >= MAX_OPEN_DIALOGS) {
       throw new BridgeError(ErrorCode.TOO_MANY_OPEN, `At most ${MAX_OPEN_DIALOGS} dialogs can be open`);
+    }
+    return layer;
+  }
+
+  async function open(ctx: CallContext, raw: unknown, rawRef: unknown): Promise<{ id: string }> {
+    checkCanOpen();
+    const spec = dialogSpec(ctx.app, raw);
+    const ref = rawRef === undefined || rawRef === null ? undefined : identifier(rawRef, 'ref');
+    const url = options.resolveModuleUrl
+      ? await options.resolveModuleUrl(ctx.app, spec.module.key, spec.module.url, ctx.view)
+      : spec.module.url;
+    // The product's server was asked in between: the page, the stack or the caller may have moved on.
+    const drawOn = checkCanOpen();
+    if (ctx.signal.aborted || ctx.view.state === 'destroyed') {
+      throw new BridgeError(ErrorCode.CALL_CANCELLED, 'The dialog was no longer wanted');
     }
     const id = randomId();
     const dialog: OpenDialog = {
@@ -117,7 +130,7 @@ export function dialogModule(options: HostOptions = {}): HostModule {
       closeOnSubmit: true,
       closed: false,
       view: undefined,
-      ui: openDialogUi(layer, {
+      ui: openDialogUi(drawOn, {
         appName: ctx.app.name,
         chrome: spec.chrome,
         header: spec.header,
@@ -142,7 +155,7 @@ export function dialogModule(options: HostOptions = {}): HostModule {
         {
           app: ctx.app.key,
           moduleKey: spec.module.key,
-          url: spec.module.url,
+          url,
           context: { ...ctx.view.context },
           options: { ...viewOptions },
           width: '100%',

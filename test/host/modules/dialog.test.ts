@@ -48,6 +48,25 @@ describe('dialog', () => {
     expect(dialogView(host).app.key).toBe('app-b');
   });
 
+  it('asks resolveModuleUrl for the URL at open time (fresh signing) and refuses one off the app origin', async () => {
+    const asked: unknown[] = [];
+    host = uiHost({
+      resolveModuleUrl: async (app, moduleKey, url, opener) => {
+        asked.push([app.key, moduleKey, url, opener.moduleKey]);
+        return moduleKey === 'confirm' ? 'https://evil.example/confirm' : `${app.baseUrl}${url}?jwt=fresh`;
+      },
+    });
+    const { ap } = await open(host);
+    await ap.dialog.create({ key: 'editor' }).opened;
+    expect(dialogView(host).iframe.src).toBe('https://app.example/editor?jwt=fresh');
+    await ap.dialog.close();
+    expect(await code(ap.dialog.create({ key: 'confirm' }).opened)).toBe('NOT_ALLOWED');
+    expect(asked).toEqual([
+      ['app-a', 'editor', '/editor', 'main'],
+      ['app-a', 'confirm', '/confirm', 'main'],
+    ]);
+  });
+
   it('applies descriptor options under call options, presets, and px/% sizes', async () => {
     host = uiHost();
     const { ap } = await open(host);

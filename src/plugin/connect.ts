@@ -64,19 +64,19 @@ function findTarget(win: Window): Target | null {
 export function connect(win: Window, pageOptions: PluginOptions, limits: Partial<EndpointLimits> = {}): Connection {
   const listeners = new Set<(name: string, args: unknown[]) => void>();
   const provided = new Map<string, Map<string, (...args: unknown[]) => unknown>>();
-  const awaitingProvide = new Map<string, Set<() => void>>();
+  // Host calls waiting for a module the page has not provided yet; each checks again on every provide.
+  const awaitingProvide = new Set<() => void>();
 
   function whenProvided(module: string): Promise<void> {
     return new Promise((resolve) => {
-      const waiters = awaitingProvide.get(module) ?? new Set<() => void>();
-      awaitingProvide.set(module, waiters);
-      const done = (): void => {
+      const check = (force?: boolean): void => {
+        if (!force && !provided.has(module)) return;
         clearTimeout(timer);
-        waiters.delete(done);
+        awaitingProvide.delete(check);
         resolve();
       };
-      const timer = setTimeout(done, PROVIDE_GRACE);
-      waiters.add(done);
+      const timer = setTimeout(check, PROVIDE_GRACE, true);
+      awaitingProvide.add(check);
     });
   }
   const target = findTarget(win);
@@ -178,8 +178,7 @@ export function connect(win: Window, pageOptions: PluginOptions, limits: Partial
         if (typeof fn === 'function') map.set(key, fn as (...args: unknown[]) => unknown);
       }
       provided.set(module, map);
-      for (const done of [...(awaitingProvide.get(module) ?? [])]) done();
-      awaitingProvide.delete(module);
+      for (const check of [...awaitingProvide]) check();
     },
     destroy() {
       listeners.clear();

@@ -62,9 +62,9 @@ export class BridgeError extends Error {
 
   /** The structured-clone-safe form sent in an `error` message. */
   toWire(): WireError {
-    return this.data === undefined
-      ? { code: this.code, message: this.message }
-      : { code: this.code, message: this.message, data: this.data };
+    const wire: WireError = { code: this.code, message: this.message };
+    if (this.data !== undefined) wire.data = this.data;
+    return wire;
   }
 
   /**

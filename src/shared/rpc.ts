@@ -142,11 +142,7 @@ export function createEndpoint(options: EndpointOptions): Endpoint {
       post({ type: 'result', id, value }, collectTransferables(value));
     } catch {
       // DataCloneError: the handler returned something structured clone refuses (a function, a DOM node).
-      post({
-        type: 'error',
-        id,
-        error: { code: ErrorCode.HANDLER_FAILED, message: 'The result could not be cloned' },
-      });
+      fail(id, new BridgeError(ErrorCode.HANDLER_FAILED, 'The result could not be cloned'));
     }
   }
 
@@ -154,6 +150,7 @@ export function createEndpoint(options: EndpointOptions): Endpoint {
     try {
       post({ type: 'error', id, error: error.toWire() });
     } catch {
+      // The error's data could not be cloned: send the code and message alone.
       post({ type: 'error', id, error: { code: error.code, message: error.message } });
     }
   }

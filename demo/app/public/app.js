@@ -92,7 +92,7 @@
       });
     }),
     dialog: guard('out-dialog', function () {
-      var dialog = has('dialog').create({ key: 'sample-dialog', chrome: true, header: 'Set a priority', submitText: 'Done', size: 'medium', customData: { issueKey: 'DEMO-1', from: view } });
+      var dialog = has('dialog').create({ key: 'sample-dialog', chrome: true, header: 'Set a priority', submitText: 'Done', size: 'medium', customData: { issueKey: new URLSearchParams(location.search).get('issueKey') || 'DEMO-1', from: view } });
       dialog.on('close', function (data) { out('out-dialog', 'dialog closed with ' + JSON.stringify(data)); });
       return 'dialog open';
     }),

@@ -61,6 +61,10 @@ export interface Hello {
   version: number;
 }
 
+/**
+ * The host's first message on the port: the session id, the protocol version, the host's modules and
+ * their methods (the plugin builds `AP.<module>` stubs from it), and options for this iframe.
+ */
 export interface Welcome {
   type: 'welcome';
   session: string;

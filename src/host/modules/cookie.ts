@@ -89,13 +89,15 @@ export function cookieModule(options: HostOptions = {}): HostModule {
   const maxPerApp = options.cookie?.maxPerApp ?? DEFAULT_MAX_PER_APP;
   const memory = new Map<string, string>();
 
+  // `memory` holds only writes storage refused (or all of them without storage): those are newer
+  // than what storage has, so they win; otherwise storage is read, so other tabs' writes are seen.
   function load(appKey: string, now: number): Jar {
     const key = KEY_PREFIX + appKey;
     let text = memory.get(key) ?? null;
     try {
-      if (storage) text = storage.getItem(key) ?? text;
+      if (storage && text === null) text = storage.getItem(key);
     } catch {
-      /* storage became unavailable: the memory copy stands in */
+      /* storage became unavailable: read as empty */
     }
     const { jar, pruned } = parseJar(text, now);
     if (pruned) store(appKey, jar);
@@ -105,14 +107,17 @@ export function cookieModule(options: HostOptions = {}): HostModule {
   function store(appKey: string, jar: Jar): void {
     const key = KEY_PREFIX + appKey;
     const text = JSON.stringify([...jar].map(([name, [value, expires]]) => [name, value, expires]));
-    memory.set(key, text);
-    try {
-      if (!storage) return;
-      if (jar.size === 0) storage.removeItem(key);
-      else storage.setItem(key, text);
-    } catch {
-      /* quota or blocked storage: keep working from memory */
+    if (storage) {
+      try {
+        if (jar.size === 0) storage.removeItem(key);
+        else storage.setItem(key, text);
+        memory.delete(key);
+        return;
+      } catch {
+        /* quota or blocked storage: keep working from memory */
+      }
     }
+    memory.set(key, text);
   }
 
   return {

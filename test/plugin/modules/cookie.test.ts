@@ -78,6 +78,23 @@ describe('AP.cookie over the link', () => {
     expect(await ap.cookie.save('b', 'x'.repeat(5000)).catch((e: { code: string }) => e.code)).toBe('PAYLOAD_TOO_LARGE');
   });
 
+  it('keeps a save that storage refused (quota) instead of reading the stale stored copy', async () => {
+    const storage = memoryStorage();
+    const { ap, host: h } = await linked({ cookie: { storage } });
+    host = h;
+    await ap.cookie.save('k', 'old');
+    storage.setItem = () => {
+      throw new DOMException('full', 'QuotaExceededError');
+    };
+    await ap.cookie.save('k', 'new');
+    expect(await ap.cookie.read('k')).toBe('new');
+    storage.removeItem = () => {
+      throw new DOMException('blocked', 'SecurityError');
+    };
+    await ap.cookie.erase('k');
+    expect(await ap.cookie.read('k')).toBeUndefined();
+  });
+
   it('keeps working in memory when storage throws', async () => {
     const broken = {
       getItem() {

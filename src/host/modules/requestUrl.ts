@@ -40,8 +40,8 @@ function underPrefix(path: string, prefix: string): boolean {
  * Turns an app-supplied request URL into an absolute URL on the product origin, or throws NOT_ALLOWED
  * before anything touches the network. The URL must be a path (not absolute, not `//host`, no
  * backslashes or control characters), relative to the context path, with no `.`/`..` segment in any
- * spelling (`%2e%2e`, `%2E.`, double-encoded), under one of the allowed prefixes; the parsed result
- * is checked again so that the parser's own normalisation cannot move it elsewhere.
+ * spelling (`%2e%2e`, `%2E.`, double-encoded, `..;param`), under one of the allowed prefixes; the
+ * parsed result is checked again so that the parser's own normalisation cannot move it elsewhere.
  */
 export function resolveRequestUrl(raw: unknown, target: RequestTarget): URL {
   if (typeof raw !== 'string' || raw.length === 0 || raw.length > MAX_URL) {
@@ -56,7 +56,10 @@ export function resolveRequestUrl(raw: unknown, target: RequestTarget): URL {
   const path = end < 0 ? raw : raw.slice(0, end);
   for (const segment of path.split('/')) {
     const decoded = decodeSegment(segment);
-    if (decoded === '.' || decoded === '..' || decoded.includes('/') || decoded.includes('\\')) {
+    // Servlet containers (Tomcat, so Jira and Confluence) drop `;params` from a segment before
+    // normalising, so `/rest/..;/admin` reaches `/admin` there: the part before `;` is what counts.
+    const bare = decoded.split(';', 1)[0];
+    if (bare === '.' || bare === '..' || decoded.includes('/') || decoded.includes('\\')) {
       refuse('The request path may not contain dot segments or encoded separators');
     }
     if (ENCODED_AGAIN.test(decoded) || CONTROL.test(decoded)) refuse('The request path is encoded more than once');

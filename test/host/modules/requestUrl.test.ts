@@ -21,6 +21,7 @@ describe('resolveRequestUrl', () => {
     ['/rest/api/3/issue/DEMO-1#frag', 'https://product.example/rest/api/3/issue/DEMO-1'],
     ['/rest/api/3/search?q=../../admin', 'https://product.example/rest/api/3/search?q=../../admin'],
     ['/rest/a..b/c.d', 'https://product.example/rest/a..b/c.d'],
+    ['/rest/api;v=1/x', 'https://product.example/rest/api;v=1/x'],
   ])('accepts %s', (raw, href) => {
     expect(resolveRequestUrl(raw, target).href).toBe(href);
   });
@@ -47,6 +48,10 @@ describe('resolveRequestUrl', () => {
     '/rest/%252e%252e/admin',
     '/rest/..%2fadmin',
     '/rest/..%5cadmin',
+    '/rest/..;/admin',
+    '/rest/..;jsessionid=x/admin',
+    '/rest/.;/..;/admin',
+    '/rest/%2e%2e%3b/admin',
     '/rest/..\\admin',
     '/rest/.\t./admin',
     '/rest/.\n./admin',

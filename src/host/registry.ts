@@ -10,7 +10,6 @@ export type ModuleImpl<Ctx> = Record<string, Handler<Ctx>>;
 
 export interface Registry<Ctx> {
   define(name: string, impl: ModuleImpl<Ctx>): void;
-  remove(name: string): void;
   /** Throws MODULE_NOT_FOUND / METHOD_NOT_FOUND. */
   lookup(module: string, method: string): Handler<Ctx>;
   /** The module list sent in the welcome. */
@@ -35,9 +34,6 @@ export function createRegistry<Ctx>(): Registry<Ctx> {
         if (typeof handler === 'function' && isName(key) && !isReservedName(key)) methods.set(key, handler);
       }
       modules.set(name, methods);
-    },
-    remove(name) {
-      modules.delete(name);
     },
     lookup(module, method) {
       const methods = modules.get(module);

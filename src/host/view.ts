@@ -39,8 +39,6 @@ export interface HostedView extends View {
   readonly origin: string;
   /** Starts a session on `port`, ending the previous one with CONNECTION_RESET. */
   connect(port: MessagePort): void;
-  /** Ends the current session (if any) with `code` without destroying the view. */
-  disconnect(code: ErrorCode): void;
 }
 
 export function randomId(): string {
@@ -148,9 +146,6 @@ export function createView(deps: ViewDeps): HostedView {
       for (const event of queued.splice(0)) {
         if (now - event.at <= QUEUED_EVENT_TTL) endpoint.emit(event.name, event.args);
       }
-    },
-    disconnect(code) {
-      endSession(code);
     },
     emit(eventName, ...args) {
       if (state === 'destroyed') return;

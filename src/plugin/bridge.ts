@@ -19,9 +19,6 @@ export interface PluginBridge {
   onStart(listener: () => void): void;
 }
 
-/** A Connect-style callback: the result as the only argument. */
-export type Callback<T> = (value: T) => void;
-
 /** Splits a trailing callback off Connect-style arguments. */
 export function callbackLast(args: readonly unknown[]): [unknown[], ((value: unknown) => void) | undefined] {
   const last = args[args.length - 1];

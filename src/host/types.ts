@@ -61,7 +61,10 @@ export interface View {
   readonly ready: Promise<void>;
   /** Sends an event to the app; queued (bounded, expiring) until the view connects. */
   emit(name: string, ...args: unknown[]): void;
-  /** Calls a method the app provided with `AP.provide(module, methods)`. */
+  /**
+   * Calls a method the app provided with `AP.provide(module, methods)`, waiting for the app to
+   * connect first (at most `timeouts.call`, then CONNECTION_TIMEOUT).
+   */
   call(module: string, method: string, ...args: unknown[]): Promise<unknown>;
   /** Removes the iframe, ends the session and settles its calls with CONNECTION_DESTROYED. */
   destroy(): void;

@@ -98,6 +98,19 @@ export function createView(deps: ViewDeps): HostedView {
     deps.onState(view, next);
   }
 
+  // Every call settles: an app that never says hello must not keep a host call waiting forever.
+  function connected(timeout: number): Promise<void> {
+    if (!(timeout > 0 && Number.isFinite(timeout))) return ready;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const expired = new Promise<never>((_, reject) => {
+      timer = setTimeout(
+        () => reject(new BridgeError(ErrorCode.CONNECTION_TIMEOUT, 'The app did not connect in time')),
+        timeout,
+      );
+    });
+    return Promise.race([ready, expired]).finally(() => clearTimeout(timer));
+  }
+
   function endSession(code: ErrorCode): void {
     const current = endpoint;
     endpoint = undefined;
@@ -157,7 +170,7 @@ export function createView(deps: ViewDeps): HostedView {
       queued.push({ name: eventName, args, at: Date.now() });
     },
     async call(module, method, ...args) {
-      await ready;
+      if (!endpoint) await connected(deps.limits.callTimeout);
       if (!endpoint) throw new BridgeError(ErrorCode.CONNECTION_DESTROYED, 'The view was destroyed');
       return endpoint.call(module, method, args);
     },

@@ -69,6 +69,15 @@ describe('session lifecycle', () => {
     remove.mockRestore();
   });
 
+  it('a host call to a view that never connects rejects with CONNECTION_TIMEOUT instead of hanging', async () => {
+    host = createHostCore({ timeouts: { call: 50 } });
+    host.registerApp({ key: 'app-a', baseUrl: APP_ORIGIN });
+    const view = host.create({ app: 'app-a', moduleKey: 'main', url: '/app' }, document.body);
+    const code = await view.call('provided', 'anything').catch((e: { code: string }) => e.code);
+    expect(code).toBe('CONNECTION_TIMEOUT');
+    expect(view.state).toBe('loading');
+  });
+
   it('events for an unconnected view are bounded and expire', { timeout: 30_000 }, async () => {
     vi.useFakeTimers({ toFake: ['Date'] });
     host = createHostCore();

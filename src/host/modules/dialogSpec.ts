@@ -75,7 +75,11 @@ function customButtons(value: unknown): ButtonState[] {
   if (value === undefined || value === null) return [];
   if (!Array.isArray(value)) throw invalid('buttons must be an array');
   if (value.length > MAX_CUSTOM_BUTTONS) throw invalid(`At most ${MAX_CUSTOM_BUTTONS} custom buttons`);
-  return value.map((item) => customButton(item));
+  const buttons = value.map((item) => customButton(item));
+  // Buttons are addressed by identifier: a twin would be drawn but never updated or told apart.
+  const ids = new Set(buttons.map((b) => b.identifier));
+  if (ids.size !== buttons.length) throw invalid('Custom button identifiers must be unique');
+  return buttons;
 }
 
 /** One `{ text, identifier }` custom button; `submit` and `cancel` are the host's. */

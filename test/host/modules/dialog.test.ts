@@ -41,6 +41,8 @@ describe('dialog', () => {
     expect(await code(ap.dialog.create({ key: 'editor', size: 'huge' as never }).opened)).toBe('INVALID_ARGUMENT');
     expect(await code(ap.dialog.create({ key: 'editor', width: 'expression(alert(1))' }).opened)).toBe('INVALID_ARGUMENT');
     expect(await code(ap.dialog.create({ key: 'editor', header: 42 as never }).opened)).toBe('INVALID_ARGUMENT');
+    const twins = [{ text: 'A', identifier: 'x' }, { text: 'B', identifier: 'x' }];
+    expect(await code(ap.dialog.create({ key: 'editor', buttons: twins }).opened)).toBe('INVALID_ARGUMENT');
     expect(dialogs()).toHaveLength(0);
     // app-b declares its dialogs as an object keyed by module key: that form works for its owner.
     const b = await open(host, 'app-b');

@@ -103,7 +103,8 @@ function encodeBody(request: WireRequest, maxBytes: number): BodyInit | undefine
         size += part.blob.size;
         form.append(part.name, part.blob, part.filename ?? 'blob');
       } else {
-        size += part.value.length * 3;
+        // Exact bytes: a 3x-per-unit bound summed over parts refused forms well under the cap.
+        size += new TextEncoder().encode(part.value).length;
         form.append(part.name, part.value);
       }
     }

@@ -142,6 +142,9 @@ describe('AP.request over the link', () => {
     );
     const code = (p: Promise<unknown>) => p.then(() => 'ok', (f: { err: { code: string } }) => f.err.code);
     expect(await code(ap.request('/rest/x', { type: 'POST', data: 'y'.repeat(101) }))).toBe('PAYLOAD_TOO_LARGE');
+    const form = { contentType: 'multipart/form-data', type: 'POST' };
+    expect(await code(ap.request('/rest/x', { ...form, data: { a: 'y'.repeat(60) } }))).toBe('ok');
+    expect(await code(ap.request('/rest/x', { ...form, data: { a: 'y'.repeat(60), b: 'z'.repeat(41) } }))).toBe('PAYLOAD_TOO_LARGE');
     expect(await code(ap.request('/rest/big'))).toBe('PAYLOAD_TOO_LARGE');
     const slow = [ap.request('/rest/slow'), ap.request('/rest/slow')];
     await new Promise((r) => setTimeout(r, 20));
@@ -149,7 +152,7 @@ describe('AP.request over the link', () => {
     release();
     await Promise.all(slow);
     expect(await code(ap.request('/rest/x'))).toBe('ok');
-    expect(calls.filter((c) => c.url.endsWith('/x'))).toHaveLength(1);
+    expect(calls.filter((c) => c.url.endsWith('/x'))).toHaveLength(2);
   });
 
   it('refuses opaque redirects; re-checks readable ones and follows them only inside the prefix', async () => {

@@ -68,8 +68,15 @@ export function contextModule(options: HostOptions = {}): HostModule {
         if (cached?.expiresAt !== undefined && cached.expiresAt - TOKEN_REFRESH_MARGIN > Date.now()) return cached.token;
         let pending = inFlight.get(ctx.view);
         if (!pending) {
-          pending = issue(ctx).finally(() => inFlight.delete(ctx.view));
-          inFlight.set(ctx.view, pending);
+          const issued = issue(ctx).finally(() => forget());
+          // A provider that never answers must not hold every later call: once the call that asked
+          // is cancelled (by the app or its timeout), the next call asks afresh.
+          const forget = (): void => {
+            if (inFlight.get(ctx.view) === issued) inFlight.delete(ctx.view);
+          };
+          ctx.signal.addEventListener('abort', forget, { once: true });
+          inFlight.set(ctx.view, issued);
+          pending = issued;
         }
         return (await pending).token;
       },

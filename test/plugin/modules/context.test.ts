@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { jwtExpiry } from '../../../src/host/modules/context.js';
-import type { Host } from '../../../src/host/types.js';
+import { contextModule, jwtExpiry } from '../../../src/host/modules/context.js';
+import type { CallContext, Host } from '../../../src/host/types.js';
 import { linked } from '../../data.js';
 
 let host: Host | undefined;
@@ -54,6 +54,19 @@ describe('AP.context over the link', () => {
     const none = await linked({});
     host = none.host;
     expect(await none.ap.context.getToken().catch((e: { code: string }) => e.code)).toBe('NOT_SUPPORTED');
+  });
+
+  it('asks the provider afresh once a call stuck on an unanswered request was cancelled', async () => {
+    let n = 0;
+    const module = contextModule({
+      getContextToken: () => (++n === 1 ? new Promise(() => {}) : Promise.resolve({ token: 't2', expiresAt: Date.now() + 3_600_000 })),
+    });
+    const view = {};
+    const ctx = (signal: AbortSignal) => ({ app: { key: 'app-a' }, view, signal }) as unknown as CallContext;
+    const stuck = new AbortController();
+    void module.methods.getToken!(ctx(stuck.signal));
+    stuck.abort();
+    expect(await module.methods.getToken!(ctx(new AbortController().signal))).toBe('t2');
   });
 
   it('reads exp from a JWT payload', () => {

@@ -1,5 +1,6 @@
 import { EVENTS_MODULE, MAX_EVENT_NAME, PUBLIC_PREFIX, type EventInfo } from '../../shared/contracts/events.js';
 import { BridgeError, ErrorCode } from '../../shared/errors.js';
+import { estimateSize } from '../../shared/payload.js';
 import { LIMITS } from '../../shared/protocol.js';
 import type { CallContext, HostModule } from '../types.js';
 
@@ -14,9 +15,18 @@ function checkName(name: unknown): string {
   return name;
 }
 
+/**
+ * An event is copied to every iframe it reaches, so its arguments get a far smaller cap than a call's:
+ * otherwise one `emitPublic` of 16 MiB would cost the page 16 MiB per iframe.
+ */
+export const MAX_EVENT_BYTES = 256 * 1024;
+
 function checkArgs(args: unknown[]): unknown[] {
   // One slot is kept for the EventInfo the host appends.
   if (args.length >= LIMITS.args) throw new BridgeError(ErrorCode.INVALID_ARGUMENT, 'Too many event arguments');
+  if (estimateSize(args, MAX_EVENT_BYTES) > MAX_EVENT_BYTES) {
+    throw new BridgeError(ErrorCode.PAYLOAD_TOO_LARGE, `Event arguments are limited to ${MAX_EVENT_BYTES} bytes`);
+  }
   return args;
 }
 

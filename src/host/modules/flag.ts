@@ -23,12 +23,13 @@ function flagType(value: unknown): FlagType {
 function actions(value: unknown): [string, string][] {
   if (value === undefined || value === null) return [];
   if (!isRecord(value)) throw invalid('actions must be { actionIdentifier: "Link text" }');
-  const entries = Object.keys(value).map((id): [string, string] => [
+  // Count first: an app's oversized object is refused before any of it is checked.
+  const ids = Object.keys(value);
+  if (ids.length > MAX_FLAG_ACTIONS) throw invalid(`At most ${MAX_FLAG_ACTIONS} actions`);
+  return ids.map((id): [string, string] => [
     identifier(id, 'action identifier'),
     optionalText(value[id], 'action text', 60) ?? id,
   ]);
-  if (entries.length > MAX_FLAG_ACTIONS) throw invalid(`At most ${MAX_FLAG_ACTIONS} actions`);
-  return entries;
 }
 
 /**

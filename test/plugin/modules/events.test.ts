@@ -17,6 +17,18 @@ async function three() {
 }
 
 describe('AP.events over the link', () => {
+  it('refuses event arguments over 256 KiB with PAYLOAD_TOO_LARGE (each event is copied to every iframe)', async () => {
+    const { a1, b } = await three();
+    const got: string[] = [];
+    b.events.onPublic('big', () => got.push('big'));
+    b.events.onPublic('small', () => got.push('small'));
+    const code = await a1.events.emitPublic('big', 'x'.repeat(200 * 1024)).then(() => 'sent', (e: { code: string }) => e.code);
+    expect(code).toBe('PAYLOAD_TOO_LARGE');
+    await a1.events.emitPublic('small', 'x'.repeat(1024));
+    await tick();
+    expect(got).toEqual(['small']);
+  });
+
   it('emit reaches every iframe of the same app (sender included), never another app', async () => {
     const { a1, a2, b } = await three();
     const got: unknown[][] = [];

@@ -4,12 +4,12 @@
 // lands on all of them alike. Writes bench/results/<timestamp>.json and latest.{json,md}.
 /* global hostBench, bench, benchKit -- page globals, used inside page.evaluate / frame.evaluate callbacks */
 import { chromium } from '@playwright/test';
-import { existsSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { cpus, loadavg, platform, release, totalmem } from 'node:os';
 import { gzipSync } from 'node:zlib';
 import { NAMES, median, quantile, render, summarize } from './report.mjs';
 import { serve, vendor } from './server.mjs';
+import { chromiumLaunchOptions } from '../chromium.mjs';
 
 const env = (name, fallback) => Number(process.env[name] ?? fallback);
 const PORT = env('BENCH_PORT', 4175);
@@ -26,7 +26,6 @@ const HOST = `http://host.test:${PORT}`;
 const APP = `http://app.test:${PORT}`;
 const LIBS = Object.keys(NAMES);
 
-const systemChromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const started = performance.now();
 const log = (msg) => console.log(`[${((performance.now() - started) / 1000).toFixed(0).padStart(3)}s] ${msg}`);
 
@@ -147,19 +146,10 @@ async function memory(browser, lib) {
 async function main() {
   const server = await serve(PORT);
   const browser = await chromium.launch({
-    ...(existsSync(systemChromium) ? { executablePath: systemChromium } : {}),
-    args: [
-      '--host-resolver-rules=MAP *.test 127.0.0.1',
+    ...chromiumLaunchOptions([
       // Loopback http sites count as secure only with this flag; cross-origin isolation needs it.
       `--unsafely-treat-insecure-origin-as-secure=${HOST},${APP}`,
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
+    ]),
   });
   try {
     const machine = {

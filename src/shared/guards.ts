@@ -33,8 +33,8 @@ export type Checked<T> = { ok: true; value: T } | { ok: false; reason: DropReaso
 
 const malformed = { ok: false, reason: DropReason.MALFORMED } as const;
 
-// Own-property reads only: a payload whose prototype was tampered with must not supply fields.
-function own(record: object, key: string): unknown {
+/** Own-property read: a payload whose prototype was tampered with must not supply fields. */
+export function own(record: object, key: string): unknown {
   return Object.prototype.hasOwnProperty.call(record, key)
     ? (record as Record<string, unknown>)[key]
     : undefined;
@@ -55,12 +55,13 @@ export function plainCopy(value: unknown): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   if (!isRecord(value)) return out;
   for (const key of Object.keys(value)) {
-    if (!RESERVED.has(key)) out[key] = (value as Record<string, unknown>)[key];
+    if (!RESERVED.has(key)) out[key] = value[key];
   }
   return out;
 }
 
-function isRecord(value: unknown): value is object {
+/** A plain object (structured clone never yields class instances with own getters), not an array. */
+export function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 

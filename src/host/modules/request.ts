@@ -1,5 +1,6 @@
 import { REQUEST_MODULE, type WirePart, type WireRequest, type WireResponse } from '../../shared/contracts/request.js';
 import { BridgeError, ErrorCode } from '../../shared/errors.js';
+import { own } from '../../shared/guards.js';
 import type { CallContext, HostModule, HostOptions } from '../types.js';
 import { readBody } from './requestBody.js';
 import { relativeToContext, resolveRequestUrl, type RequestTarget } from './requestUrl.js';
@@ -22,10 +23,6 @@ export const REQUEST_DEFAULTS = {
 
 function invalid(message: string): never {
   throw new BridgeError(ErrorCode.INVALID_ARGUMENT, message);
-}
-
-function own(record: object, key: string): unknown {
-  return Object.prototype.hasOwnProperty.call(record, key) ? (record as Record<string, unknown>)[key] : undefined;
 }
 
 function optionalString(record: object, key: string, max = 1024): string | undefined {

@@ -8,15 +8,8 @@ export function invalid(message: string): BridgeError {
   return new BridgeError(ErrorCode.INVALID_ARGUMENT, message);
 }
 
-/** A plain object (structured clone never yields class instances with own getters). */
-export function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-/** Own-property read, so a field can never come from Object.prototype. */
-export function field(record: Record<string, unknown>, key: string): unknown {
-  return Object.prototype.hasOwnProperty.call(record, key) ? record[key] : undefined;
-}
+// The shared guards' checks, under the names the UI modules use.
+export { isRecord, own as field } from '../../shared/guards.js';
 
 /** Optional text: undefined passes through, other non-strings are refused, long text is cut. */
 export function optionalText(value: unknown, name: string, max: number): string | undefined {

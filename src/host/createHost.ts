@@ -93,7 +93,8 @@ export function createHostCore(options: HostOptions = {}): Host {
       // The message of an arbitrary exception may describe host internals; the app gets the code only.
       throw new BridgeError(ErrorCode.HANDLER_FAILED, `${call.module}.${call.method} failed`);
     } finally {
-      safely(options.onCall, {
+      // The report is built only for a host that asked for it: this runs on every call.
+      if (options.onCall) safely(options.onCall, {
         appKey: view.app.key,
         moduleKey: view.moduleKey,
         viewId: view.id,

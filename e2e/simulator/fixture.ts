@@ -46,7 +46,7 @@ export function stopSim(child: ChildProcess): Promise<void> {
 }
 
 /**
- * One simulator per worker, on ports 4300+ (two per worker), with a fresh data directory, so
+ * One simulator per worker, on ports 4300+ (two per worker; `E2E_SIM_PORT` moves the base), with a fresh data directory, so
  * parallel workers never share installs or issues.
  */
 export const test = base.extend<{ login: (user: 'admin' | 'alice', next?: string) => Promise<void> }, { sim: Sim }>({
@@ -54,7 +54,7 @@ export const test = base.extend<{ login: (user: 'admin' | 'alice', next?: string
     // eslint-disable-next-line no-empty-pattern -- Playwright fixtures must destructure their first argument
     async ({}, use, workerInfo) => {
       const dataDir = mkdtempSync(join(tmpdir(), 'apb-sim-'));
-      const { sim, child } = await startSim(4300 + 10 * workerInfo.parallelIndex, dataDir);
+      const { sim, child } = await startSim(Number(process.env.E2E_SIM_PORT ?? 4300) + 10 * workerInfo.parallelIndex, dataDir);
       await use(sim);
       await stopSim(child);
       rmSync(dataDir, { recursive: true, force: true });

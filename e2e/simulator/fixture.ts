@@ -17,8 +17,9 @@ export async function startSim(port: number, dataDir: string): Promise<{ sim: Si
     env: { ...process.env, APB_APPS: '' },
   });
   let output = '';
-  await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`simulator did not start:\n${output}`)), 20_000);
+  const started = new Promise<void>((resolve, reject) => {
+    // Generous: on a loaded CI machine tsx compiling the simulator can take tens of seconds.
+    const timer = setTimeout(() => reject(new Error(`simulator did not start:\n${output}`)), 90_000);
     const onData = (chunk: Buffer): void => {
       output += chunk.toString();
       if (output.includes('Log in:')) {
@@ -33,7 +34,14 @@ export async function startSim(port: number, dataDir: string): Promise<{ sim: Si
       reject(new Error(`simulator exited with ${code}:\n${output}`));
     });
   });
-  if (output.includes('Could not install')) throw new Error(output);
+  try {
+    await started;
+    if (output.includes('Could not install')) throw new Error(output);
+  } catch (error) {
+    // A simulator left running would hold its ports, failing the retry with EADDRINUSE.
+    await stopSim(child);
+    throw error;
+  }
   return { sim: { productUrl: `http://127.0.0.1:${port}`, appUrl: `http://localhost:${port + 1}`, dataDir }, child };
 }
 
@@ -59,7 +67,7 @@ export const test = base.extend<{ login: (user: 'admin' | 'alice', next?: string
       await stopSim(child);
       rmSync(dataDir, { recursive: true, force: true });
     },
-    { scope: 'worker' },
+    { scope: 'worker', timeout: 120_000 },
   ],
   login: async ({ page, sim }, use) => {
     await use(async (user, next = '/') => {

@@ -3,12 +3,15 @@ import type { DropReason } from '../shared/guards.js';
 import type { Call } from '../shared/protocol.js';
 import { DEFAULT_LIMITS, type Cancellation } from '../shared/rpc.js';
 import { resolveViewUrl, toApp } from './apps.js';
+import { createDropReports } from './dropReports.js';
 import { checkHelloEvent } from './handshake.js';
 import { createRegistry } from './registry.js';
 import type { App, CallContext, Host, HostOptions, RejectionInfo, View, ViewFilter, ViewState } from './types.js';
 import { DEFAULT_SANDBOX, createView, type HostedView } from './view.js';
 
 const DEFAULT_HANDSHAKE_TIMEOUT = 10_000;
+const DEFAULT_WINDOW_RATE = 100;
+const DEFAULT_WINDOW_BURST = 1_000;
 
 function matches(view: View, filter: ViewFilter | undefined): boolean {
   if (filter === undefined) return true;
@@ -48,14 +51,17 @@ export function createHostCore(options: HostOptions = {}): Host {
   const registry = createRegistry<CallContext>();
   const apps = new Map<string, App>();
   const views = new Map<string, HostedView>();
-  const limits = { ...DEFAULT_LIMITS, ...options.limits, callTimeout: options.timeouts?.call ?? DEFAULT_LIMITS.callTimeout };
+  // The iframe windows of live views, for metering what each posts to the host window.
+  const byWindow = new Map<MessageEventSource, HostedView>();
+  const { maxWindowRate, maxWindowBurst, ...sessionLimits } = options.limits ?? {};
+  const limits = { ...DEFAULT_LIMITS, ...sessionLimits, callTimeout: options.timeouts?.call ?? DEFAULT_LIMITS.callTimeout };
+  const windowRate = { rate: maxWindowRate ?? DEFAULT_WINDOW_RATE, burst: maxWindowBurst ?? DEFAULT_WINDOW_BURST };
   const stateListeners = new Set<(view: View, state: ViewState) => void>();
   const teardowns: (() => void)[] = [];
   let destroyed = false;
 
-  function reject(info: RejectionInfo): void {
-    safely(options.onRejected, info);
-  }
+  const drops = createDropReports((info: RejectionInfo) => safely(options.onRejected, info));
+  const reject = drops.add;
 
   function notifyState(view: View, state: ViewState): void {
     safely(options.onViewState, view, state);
@@ -108,8 +114,14 @@ export function createHostCore(options: HostOptions = {}): Host {
   }
 
   function onMessage(event: MessageEvent): void {
+    // Everything one of our iframes posts here is metered, bridge traffic or not: past its rate the
+    // view is stopped, and what it had already posted is dropped by this lookup alone.
+    const source = event.source;
+    const sender = source === null ? undefined : byWindow.get(source);
+    if (sender && !sender.meterWindowMessage()) return;
     const outcome = checkHelloEvent(event, (channel) => views.get(channel));
     if (outcome.accepted) {
+      if (outcome.target.window) byWindow.set(outcome.target.window, outcome.target);
       outcome.target.connect(outcome.port);
       return;
     }
@@ -171,14 +183,19 @@ export function createHostCore(options: HostOptions = {}): Host {
         sandbox: options.iframe?.sandbox ?? DEFAULT_SANDBOX,
         allow: options.iframe?.allow,
         limits,
+        windowRate,
         handshakeTimeout: options.timeouts?.handshake ?? DEFAULT_HANDSHAKE_TIMEOUT,
         modules: () => registry.describe(),
         dispatch,
         onDrop,
         onState: notifyState,
-        onDestroyed: (v) => views.delete(v.id),
+        onDestroyed: (v) => {
+          views.delete(v.id);
+          for (const [win, owner] of byWindow) if (owner === v) byWindow.delete(win);
+        },
       });
       views.set(view.id, view);
+      if (view.window) byWindow.set(view.window, view);
       // The initial 'loading' is reported too, so a UI can draw a view's state from its first frame.
       notifyState(view, 'loading');
       return view;
@@ -210,6 +227,7 @@ export function createHostCore(options: HostOptions = {}): Host {
       observer?.disconnect();
       for (const view of [...views.values()]) view.destroy();
       for (const teardown of teardowns.splice(0).reverse()) safely(teardown);
+      drops.flush();
       stateListeners.clear();
       apps.clear();
     },

@@ -24,8 +24,11 @@ export interface App {
   readonly modules: Readonly<Record<string, unknown>>;
 }
 
-/** Where a view is in its life. */
-export type ViewState = 'loading' | 'connected' | 'unresponsive' | 'destroyed';
+/**
+ * Where a view is in its life. `stopped`: the host cut the app for flooding it with messages (its
+ * session closed, its page unloaded) until `view.reload()`.
+ */
+export type ViewState = 'loading' | 'connected' | 'unresponsive' | 'stopped' | 'destroyed';
 
 /** Which views an event goes to: all, those matching the fields, or those the function accepts. */
 export type ViewFilter = { appKey?: string; moduleKey?: string } | ((view: View) => boolean);
@@ -66,6 +69,8 @@ export interface View {
    * connect first (at most `timeouts.call`, then CONNECTION_TIMEOUT).
    */
   call(module: string, method: string, ...args: unknown[]): Promise<unknown>;
+  /** Loads the app's page again (after `unresponsive` or `stopped`); the new hello starts a new session. */
+  reload(): void;
   /** Removes the iframe, ends the session and settles its calls with CONNECTION_DESTROYED. */
   destroy(): void;
 }
@@ -95,13 +100,29 @@ export interface CallInfo {
   cause?: unknown;
 }
 
-/** Reported for every bridge message the host refused. */
+/**
+ * Reported for bridge messages the host refused. Reports are coalesced per reason and source: the
+ * first at once (`count` 1), the rest of that second in one report with their `count`.
+ */
 export interface RejectionInfo {
   reason: DropReason;
   origin: string;
+  /** How many messages this report stands for. */
+  count: number;
   /** Set when the message could be tied to a view (a wrong origin for a known channel, say). */
   appKey?: string;
   viewId?: string;
+}
+
+/** The host's caps: per session (see `EndpointLimits`) and per app window. */
+export interface HostLimits extends Omit<EndpointLimits, 'callTimeout'> {
+  /**
+   * Sustained `window.postMessage`s per second one app iframe may send the host window (an honest
+   * plugin sends one hello per page load). Over it the view is stopped. Default 100.
+   */
+  maxWindowRate: number;
+  /** Window messages one app iframe may send in a burst above `maxWindowRate`. Default 1000. */
+  maxWindowBurst: number;
 }
 
 /** Options of `createHost` / `createHostCore`; every field is optional. */
@@ -115,7 +136,7 @@ export interface HostOptions {
     call?: number;
   };
   /** Per-session caps; see the README for defaults. */
-  limits?: Partial<Omit<EndpointLimits, 'callTimeout'>>;
+  limits?: Partial<HostLimits>;
   iframe?: {
     /** The iframe `sandbox` tokens. The default is the least privilege Connect apps need. */
     sandbox?: string;
@@ -165,7 +186,7 @@ export interface HostOptions {
   };
   /** Called after every app call settled (for logging and metrics). */
   onCall?(info: CallInfo): void;
-  /** Called for every bridge message the host refused (for security monitoring). */
+  /** Called for bridge messages the host refused, coalesced per second (for security monitoring). */
   onRejected?(info: RejectionInfo): void;
   /** Called when a view changes state; `host.onViewState` subscribes later. */
   onViewState?(view: View, state: ViewState): void;
@@ -177,8 +198,10 @@ export interface RequestPolicy {
   allowedPaths?: string[];
   /** Headers the host adds to every request, e.g. its CSRF header; apps cannot override them. */
   headers?: Record<string, string>;
-  /** Requests one app may have in flight; more reject with TOO_MANY_PENDING. Default 16. */
+  /** Requests one app may have in flight; more wait in order (each app in its own queue). Default 16. */
   maxConcurrentPerApp?: number;
+  /** Requests of one app that may wait for a slot; past it TOO_MANY_PENDING. Default 10000. */
+  maxQueuedPerApp?: number;
   /** Request body cap in bytes (PAYLOAD_TOO_LARGE). Default 10 MiB. */
   maxBodyBytes?: number;
   /** Response body cap in bytes (PAYLOAD_TOO_LARGE). Default 50 MiB. */
@@ -218,7 +241,7 @@ export interface Host {
   emit(name: string, filter: ViewFilter | undefined, ...args: unknown[]): number;
   /** The live views, in creation order. */
   views(): View[];
-  /** Subscribes to view state changes (loading, connected, unresponsive, destroyed). */
+  /** Subscribes to view state changes (loading, connected, unresponsive, stopped, destroyed). */
   onViewState(listener: (view: View, state: ViewState) => void): () => void;
   /** Destroys every view and removes every listener the host added. */
   destroy(): void;

@@ -1,5 +1,5 @@
 import { BridgeError, ErrorCode } from '../shared/errors.js';
-import type { DropReason } from '../shared/guards.js';
+import { DropReason } from '../shared/guards.js';
 import { PROTOCOL_VERSION, type Call, type WindowName } from '../shared/protocol.js';
 import { createEndpoint, type Cancellation, type Endpoint, type EndpointLimits } from '../shared/rpc.js';
 import type { App, CreateViewOptions, View, ViewState } from './types.js';
@@ -25,6 +25,8 @@ export interface ViewDeps {
   sandbox: string;
   allow: string | undefined;
   limits: EndpointLimits;
+  /** Window messages this view's iframe may post the host window: sustained per second, and burst. */
+  windowRate: { rate: number; burst: number };
   handshakeTimeout: number;
   modules(): Record<string, string[]>;
   dispatch(view: View, session: string, call: Call, cancel: Cancellation): unknown;
@@ -39,6 +41,11 @@ export interface HostedView extends View {
   readonly origin: string;
   /** Starts a session on `port`, ending the previous one with CONNECTION_RESET. */
   connect(port: MessagePort): void;
+  /**
+   * Counts one message the iframe posted to the host window; false once it went over its rate, and
+   * from then on until a reload (the view is stopped by then).
+   */
+  meterWindowMessage(): boolean;
 }
 
 export function randomId(): string {
@@ -88,9 +95,17 @@ export function createView(deps: ViewDeps): HostedView {
   iframe.style.width = cssSize(create.width, '100%');
   iframe.style.height = cssSize(create.height, '150px');
 
-  const handshakeTimer = setTimeout(() => {
-    if (state === 'loading') setState('unresponsive');
-  }, deps.handshakeTimeout);
+  let handshakeTimer: ReturnType<typeof setTimeout> | undefined;
+  function armHandshake(): void {
+    clearTimeout(handshakeTimer);
+    handshakeTimer = setTimeout(() => {
+      if (state === 'loading') setState('unresponsive');
+    }, deps.handshakeTimeout);
+  }
+  armHandshake();
+
+  let windowTokens = deps.windowRate.burst;
+  let windowRefilled = Date.now();
 
   function setState(next: ViewState): void {
     if (state === next) return;
@@ -111,10 +126,28 @@ export function createView(deps: ViewDeps): HostedView {
     return Promise.race([ready, expired]).finally(() => clearTimeout(timer));
   }
 
+  const ENDED: Partial<Record<ErrorCode, string>> = {
+    [ErrorCode.CONNECTION_RESET]: 'The app reloaded',
+    [ErrorCode.RATE_LIMITED]: 'The app was stopped for sending too many messages',
+  };
+
   function endSession(code: ErrorCode): void {
     const current = endpoint;
     endpoint = undefined;
-    current?.close(new BridgeError(code, code === ErrorCode.CONNECTION_RESET ? 'The app reloaded' : 'The view was destroyed'));
+    current?.close(new BridgeError(code, ENDED[code] ?? 'The view was destroyed'));
+  }
+
+  /**
+   * Cuts a flooding app: its session closes (with whatever it still has queued on the port) and its
+   * page is unloaded, so a flood driven by the page's own script ends too. The iframe stays, drawn
+   * by the host as stopped, until `reload()`.
+   */
+  function stop(): void {
+    if (state === 'destroyed' || state === 'stopped') return;
+    clearTimeout(handshakeTimer);
+    endSession(ErrorCode.RATE_LIMITED);
+    iframe.src = 'about:blank';
+    setState('stopped');
   }
 
   const view: HostedView = {
@@ -133,7 +166,7 @@ export function createView(deps: ViewDeps): HostedView {
       return state;
     },
     connect(port) {
-      if (state === 'destroyed') {
+      if (state === 'destroyed' || state === 'stopped') {
         port.close();
         return;
       }
@@ -144,6 +177,7 @@ export function createView(deps: ViewDeps): HostedView {
         limits: deps.limits,
         dispatch: (call, cancel) => deps.dispatch(view, current, call, cancel),
         onDrop: (reason) => deps.onDrop(view, reason),
+        onFlood: stop,
       });
       endpoint.send({
         type: 'welcome',
@@ -168,6 +202,28 @@ export function createView(deps: ViewDeps): HostedView {
       }
       if (queued.length >= MAX_QUEUED_EVENTS) queued.shift();
       queued.push({ name: eventName, args, at: Date.now() });
+    },
+    meterWindowMessage() {
+      if (state === 'stopped') return false;
+      const now = Date.now();
+      windowTokens = Math.min(deps.windowRate.burst, windowTokens + ((now - windowRefilled) / 1000) * deps.windowRate.rate);
+      windowRefilled = now;
+      if (windowTokens >= 1) {
+        windowTokens--;
+        return true;
+      }
+      deps.onDrop(view, DropReason.RATE_LIMITED);
+      stop();
+      return false;
+    },
+    reload() {
+      if (state === 'destroyed') return;
+      windowTokens = deps.windowRate.burst;
+      windowRefilled = Date.now();
+      // Re-assigning src reloads the app; its hello starts a new session (ending the old one).
+      iframe.src = deps.url;
+      armHandshake();
+      setState('loading');
     },
     async call(module, method, ...args) {
       if (!endpoint) await connected(deps.limits.callTimeout);

@@ -5,7 +5,6 @@ import { createEndpoint, type Endpoint, type EndpointLimits } from '../shared/rp
 import { hostAllowed, metaHosts, type PluginOptions } from './options.js';
 
 const DEFAULT_WELCOME_TIMEOUT = 10_000;
-const MAX_QUEUED_CALLS = 100;
 /**
  * How long a host-to-app call for a module the page has not provided yet waits for `AP.provide`.
  * Pages load their own bundle after all.js, and the host may call as soon as it is welcomed.
@@ -83,7 +82,6 @@ export function connect(win: Window, pageOptions: PluginOptions, limits: Partial
   const options: PluginOptions = { ...pageOptions, ...target?.options };
   let endpoint: Endpoint | undefined;
   let welcomed = false;
-  let queued = 0;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let settleReady: { resolve(w: Welcome): void; reject(e: BridgeError): void } | undefined;
   const ready = new Promise<Welcome>((resolve, reject) => {
@@ -106,7 +104,8 @@ export function connect(win: Window, pageOptions: PluginOptions, limits: Partial
     const channel = new MessageChannel();
     endpoint = createEndpoint({
       port: channel.port1,
-      limits: typeof options.callTimeout === 'number' ? { ...limits, callTimeout: options.callTimeout } : limits,
+      // The host is the party the app chose to trust: its traffic is not metered here.
+      limits: { maxRate: Infinity, ...limits, ...(typeof options.callTimeout === 'number' ? { callTimeout: options.callTimeout } : {}) },
       dispatch: async (call) => {
         // The endpoint's cap on concurrent incoming calls also bounds how many may wait here.
         if (!provided.has(call.module)) await whenProvided(call.module);
@@ -156,16 +155,8 @@ export function connect(win: Window, pageOptions: PluginOptions, limits: Partial
         await ready;
         throw new BridgeError(ErrorCode.CONNECTION_DESTROYED, 'The connection is closed');
       }
-      if (welcomed) return endpoint.call(module, method, args);
-      if (queued >= MAX_QUEUED_CALLS) {
-        throw new BridgeError(ErrorCode.TOO_MANY_PENDING, 'Too many calls queued before the handshake');
-      }
-      queued++;
-      try {
-        return await endpoint.call(module, method, args);
-      } finally {
-        queued--;
-      }
+      // Before the welcome too: calls wait on the port (0-RTT) or in the endpoint's bounded queue.
+      return endpoint.call(module, method, args);
     },
     onEvent(listener) {
       listeners.add(listener);

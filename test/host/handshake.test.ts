@@ -55,7 +55,7 @@ describe('host handshake checks', () => {
     const { welcomes } = post(hello(), { origin });
     await settle();
     expect(welcomes).toEqual([]);
-    expect(rejections).toEqual([{ reason: 'WRONG_ORIGIN', origin, appKey: 'app-a', viewId: view.id }]);
+    expect(rejections).toEqual([{ reason: 'WRONG_ORIGIN', origin, appKey: 'app-a', viewId: view.id, count: 1 }]);
     expect(view.state).toBe('loading');
   });
 

@@ -89,15 +89,92 @@ describe('createEndpoint', () => {
     expect(await code(left.call('m', 'c', []))).toBe('CONNECTION_DESTROYED');
   });
 
-  it('caps calls in flight with TOO_MANY_PENDING on both sides', async () => {
-    const { left } = pair({ limits: { maxPending: 2 } }, { dispatch: () => new Promise(() => {}) });
-    void left.call('m', 'a', []).catch(() => {});
-    void left.call('m', 'b', []).catch(() => {});
-    expect(await code(left.call('m', 'c', []))).toBe('TOO_MANY_PENDING');
+  it('queues outgoing calls over maxPending and sends them in order as slots free up', async () => {
+    const seen: string[] = [];
+    const release: (() => void)[] = [];
+    const { left } = pair({ limits: { maxPending: 2 } }, {
+      dispatch: (call) => {
+        seen.push(call.method);
+        return new Promise<string>((resolve) => release.push(() => resolve(call.method)));
+      },
+    });
+    const results = ['a', 'b', 'c', 'd', 'e'].map((m) => left.call('m', m, []));
+    await vi.waitFor(() => expect(seen).toEqual(['a', 'b']));
+    expect(left.pendingCount).toBe(5);
+    release.shift()!();
+    await vi.waitFor(() => expect(seen).toEqual(['a', 'b', 'c']));
+    while (seen.length < 5 || release.length > 0) {
+      release.shift()?.();
+      await new Promise((r) => setTimeout(r, 0));
+    }
+    expect(await Promise.all(results)).toEqual(['a', 'b', 'c', 'd', 'e']);
+    expect(seen).toEqual(['a', 'b', 'c', 'd', 'e']);
+  });
 
-    const other = pair({}, { limits: { maxIncoming: 1 }, dispatch: () => new Promise(() => {}) });
-    void other.left.call('m', 'a', []).catch(() => {});
-    expect(await code(other.left.call('m', 'b', []))).toBe('TOO_MANY_PENDING');
+  it('refuses an outgoing call with TOO_MANY_PENDING only past maxQueued waiting; a waiting call can time out or be cancelled unsent', async () => {
+    const seen: string[] = [];
+    const { left } = pair({ limits: { maxPending: 1, maxQueued: 2 } }, {
+      dispatch: (call) => {
+        seen.push(call.method);
+        return new Promise(() => {});
+      },
+    });
+    void left.call('m', 'running', []).catch(() => {});
+    const controller = new AbortController();
+    const cancelled = code(left.call('m', 'cancelled', [], { signal: controller.signal }));
+    const timedOut = code(left.call('m', 'timed-out', [], { timeout: 20 }));
+    expect(await code(left.call('m', 'refused', []))).toBe('TOO_MANY_PENDING');
+    controller.abort();
+    expect(await cancelled).toBe('CALL_CANCELLED');
+    expect(await timedOut).toBe('CALL_TIMEOUT');
+    await new Promise((r) => setTimeout(r, 20));
+    expect(seen).toEqual(['running']);
+  });
+
+  it('runs incoming calls over maxIncoming later, in arrival order, and refuses only past maxQueued', async () => {
+    const started: number[] = [];
+    const release: (() => void)[] = [];
+    const { left } = pair({}, {
+      limits: { maxIncoming: 2, maxQueued: 3 },
+      dispatch: (call) => {
+        started.push(call.args[0] as number);
+        return new Promise<number>((resolve) => release.push(() => resolve(call.args[0] as number)));
+      },
+    });
+    const results = [1, 2, 3, 4, 5, 6].map((n) => code(left.call('m', 'x', [n])));
+    expect(await results[5]).toBe('TOO_MANY_PENDING');
+    expect(started).toEqual([1, 2]);
+    while (started.length < 5 || release.length > 0) {
+      release.shift()?.();
+      await new Promise((r) => setTimeout(r, 0));
+    }
+    expect(await Promise.all(results.slice(0, 5))).toEqual(Array(5).fill('resolved'));
+    expect(started).toEqual([1, 2, 3, 4, 5]);
+  });
+
+  it('skips an incoming call cancelled while it waited', async () => {
+    const started: string[] = [];
+    let finish: () => void = () => {};
+    const { left } = pair({}, {
+      limits: { maxIncoming: 1 },
+      dispatch: (call) => {
+        started.push(call.method);
+        return call.method === 'first' ? new Promise<void>((resolve) => (finish = resolve)) : 'ok';
+      },
+    });
+    const first = left.call('m', 'first', []);
+    const controller = new AbortController();
+    const skipped = code(left.call('m', 'skipped', [], { signal: controller.signal }));
+    const last = left.call('m', 'last', []);
+    await vi.waitFor(() => expect(started).toEqual(['first']));
+    controller.abort();
+    expect(await skipped).toBe('CALL_CANCELLED');
+    // Let the cancel reach the peer before the slot frees up.
+    await new Promise((r) => setTimeout(r, 10));
+    finish();
+    await first;
+    expect(await last).toBe('ok');
+    expect(started).toEqual(['first', 'last']);
   });
 
   it('rejects uncloneable arguments with INVALID_ARGUMENT and answers uncloneable results with HANDLER_FAILED', async () => {
@@ -136,14 +213,32 @@ describe('resource caps', () => {
     expect(drops).toEqual(['TOO_LARGE', 'TOO_LARGE']);
   });
 
-  it('answers a flood over the rate cap with RATE_LIMITED, and recovers', async () => {
+  it('cuts a peer over its rate: the endpoint closes with RATE_LIMITED, reports once, and drops the rest of the flood', async () => {
     const drops: string[] = [];
-    const { left } = pair({}, { limits: { maxRate: 20, maxBurst: 20 }, onDrop: (r) => drops.push(r), dispatch: () => 'ok' });
-    const codes = await Promise.all(Array.from({ length: 40 }, () => code(left.call('m', 'x', []))));
-    expect(codes.filter((c) => c === 'resolved').length).toBeGreaterThanOrEqual(20);
-    expect(codes.filter((c) => c === 'RATE_LIMITED').length).toBeGreaterThan(0);
-    expect(drops.every((r) => r === 'RATE_LIMITED')).toBe(true);
-    await new Promise((r) => setTimeout(r, 200));
-    expect(await code(left.call('m', 'x', []))).toBe('resolved');
+    let floods = 0;
+    let handled = 0;
+    const { left, right, channel } = pair({ limits: { callTimeout: 0 } }, {
+      limits: { maxRate: 1, maxBurst: 20 },
+      onDrop: (r) => drops.push(r),
+      onFlood: () => floods++,
+      dispatch: () => ++handled,
+    });
+    // Far more than the burst, posted at once: whatever the machine's speed, the bucket empties.
+    for (let i = 0; i < 500; i++) channel.port1.postMessage({ type: 'call', id: 10_000 + i, module: 'm', method: 'x', args: [] });
+    await vi.waitFor(() => expect(right.closed).toBe(true));
+    await new Promise((r) => setTimeout(r, 20));
+    expect(floods).toBe(1);
+    expect(drops).toEqual(['RATE_LIMITED']);
+    expect(handled).toBe(20);
+    expect(await code(right.call('m', 'x', []))).toBe('CONNECTION_DESTROYED');
+    void left;
+  });
+
+  it('with maxRate Infinity meters nothing', async () => {
+    let handled = 0;
+    const { channel, right } = pair({}, { limits: { maxRate: Infinity, maxBurst: 1 }, dispatch: () => ++handled });
+    for (let i = 0; i < 100; i++) channel.port1.postMessage({ type: 'call', id: 1 + i, module: 'm', method: 'x', args: [] });
+    await vi.waitFor(() => expect(handled).toBe(100));
+    expect(right.closed).toBe(false);
   });
 });

@@ -2,6 +2,7 @@ import { REQUEST_MODULE, type WirePart, type WireRequest, type WireResponse } fr
 import { BridgeError, ErrorCode } from '../../shared/errors.js';
 import { own } from '../../shared/guards.js';
 import type { CallContext, HostModule, HostOptions } from '../types.js';
+import { createSlots } from '../slots.js';
 import { readBody } from './requestBody.js';
 import { relativeToContext, resolveRequestUrl, type RequestTarget } from './requestUrl.js';
 
@@ -17,6 +18,7 @@ const HEADER_VALUE = /^[^\r\n\0]{0,1024}$/;
 export const REQUEST_DEFAULTS = {
   allowedPaths: ['/rest/'],
   maxConcurrentPerApp: 16,
+  maxQueuedPerApp: 10_000,
   maxBodyBytes: 10 * 1024 * 1024,
   maxResponseBytes: 50 * 1024 * 1024,
 } as const;
@@ -150,7 +152,7 @@ export function requestModule(options: HostOptions = {}): HostModule {
   const maxResponse = policy.maxResponseBytes ?? REQUEST_DEFAULTS.maxResponseBytes;
   const exposed = new Set([...BASE_RESPONSE_HEADERS, ...(policy.responseHeaders ?? []).map((h) => h.toLowerCase())]);
   const hostHeaders = { ...policy.headers };
-  const inFlight = new Map<string, number>();
+  const slots = createSlots(maxConcurrent, policy.maxQueuedPerApp ?? REQUEST_DEFAULTS.maxQueuedPerApp);
 
   function targetFor(ctx: CallContext): RequestTarget {
     const base = new URL(options.productBaseUrl ?? ctx.host.origin);
@@ -222,18 +224,11 @@ export function requestModule(options: HostOptions = {}): HostModule {
         const target = targetFor(ctx);
         // URL first, so refusals never wait behind (or count against) the concurrency cap.
         resolveRequestUrl(request.url, target);
-        const key = ctx.app.key;
-        const count = inFlight.get(key) ?? 0;
-        if (count >= maxConcurrent) {
-          throw new BridgeError(ErrorCode.TOO_MANY_PENDING, `More than ${maxConcurrent} requests in flight`);
-        }
-        inFlight.set(key, count + 1);
+        const release = await slots.acquire(ctx.app.key, () => ctx.signal);
         try {
           return await perform(ctx, request, target);
         } finally {
-          const left = (inFlight.get(key) ?? 1) - 1;
-          if (left > 0) inFlight.set(key, left);
-          else inFlight.delete(key);
+          release();
         }
       },
     },

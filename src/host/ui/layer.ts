@@ -56,7 +56,7 @@ function createLayer(host: Host, options: HostOptions): Entry {
     appLabel: (view) => view.app.name,
   };
   // The same default as the core's: the retry of an unresponsive view waits as long as a first try.
-  const stopStatus = watchViewStatus(host, doc, theme, options.timeouts?.handshake ?? 10_000);
+  const stopStatus = watchViewStatus(host, doc, theme);
   return {
     layer,
     users: 0,

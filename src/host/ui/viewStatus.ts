@@ -1,23 +1,28 @@
 import type { Host, View, ViewState } from '../types.js';
 import { el, shadowHost, type Theme } from './dom.js';
 
+type Shown = 'loading' | 'unresponsive' | 'stopped';
+
+const PROBLEM: Record<Exclude<Shown, 'loading'>, { text: string; action: string }> = {
+  unresponsive: { text: 'is not responding.', action: 'Try again' },
+  stopped: { text: 'was stopped: it sent too many messages.', action: 'Reload' },
+};
+
 /**
- * Shows a view's loading state until its handshake completes, and a clear "not responding" state
- * (with a retry) when the host marks it unresponsive. The indicator sits right before the iframe;
- * in a dialog it overlays the iframe instead (the dialog body is positioned for that).
+ * Shows a view's loading state until its handshake completes, a clear "not responding" state (with a
+ * retry) when the host marks it unresponsive, and a "stopped" state (with a reload) when the host cut
+ * it for flooding. The indicator sits right before the iframe; in a dialog it overlays the iframe
+ * instead (the dialog body is positioned for that).
  */
-export function watchViewStatus(host: Host, doc: Document, theme: Theme, handshakeMs: number): () => void {
+export function watchViewStatus(host: Host, doc: Document, theme: Theme): () => void {
   const shown = new Map<View, HTMLElement>();
-  const retries = new Map<View, ReturnType<typeof setTimeout>>();
 
   function remove(view: View): void {
     shown.get(view)?.remove();
     shown.delete(view);
-    clearTimeout(retries.get(view));
-    retries.delete(view);
   }
 
-  function render(view: View, state: 'loading' | 'unresponsive'): void {
+  function render(view: View, state: Shown): void {
     remove(view);
     const parent = view.iframe.parentNode;
     if (!parent) return;
@@ -32,23 +37,13 @@ export function watchViewStatus(host: Host, doc: Document, theme: Theme, handsha
       status.setAttribute('aria-busy', 'true');
       status.append(el(doc, 'span', 'apb-spinner'), el(doc, 'span', undefined, `Loading ${view.app.name}…`));
     } else {
+      const problem = PROBLEM[state];
       status.setAttribute('role', 'alert');
-      const retry = el(doc, 'button', undefined, 'Try again');
+      const retry = el(doc, 'button', undefined, problem.action);
       retry.type = 'button';
-      retry.addEventListener('click', () => {
-        // Re-assigning src reloads the app; a hello that arrives now still connects the view.
-        const src = view.iframe.src;
-        view.iframe.src = src;
-        render(view, 'loading');
-        // The host marks a view unresponsive once; a retry that fails again is ours to report.
-        retries.set(
-          view,
-          setTimeout(() => {
-            if (view.state === 'unresponsive') render(view, 'unresponsive');
-          }, handshakeMs),
-        );
-      });
-      status.append(el(doc, 'span', undefined, `${view.app.name} is not responding.`), retry);
+      // The view goes back to 'loading' and, if no hello comes in time again, to 'unresponsive'.
+      retry.addEventListener('click', () => view.reload());
+      status.append(el(doc, 'span', undefined, `${view.app.name} ${problem.text}`), retry);
     }
     root.appendChild(status);
     parent.insertBefore(box, view.iframe);
@@ -56,7 +51,7 @@ export function watchViewStatus(host: Host, doc: Document, theme: Theme, handsha
   }
 
   const stop = host.onViewState((view: View, state: ViewState) => {
-    if (state === 'loading' || state === 'unresponsive') render(view, state);
+    if (state === 'loading' || state === 'unresponsive' || state === 'stopped') render(view, state);
     else remove(view);
   });
   return () => {

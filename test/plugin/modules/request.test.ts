@@ -130,29 +130,62 @@ describe('AP.request over the link', () => {
     expect(calls[0]!.init.cache).toBe('no-store');
   });
 
-  it('caps request and response bodies (PAYLOAD_TOO_LARGE) and concurrency (TOO_MANY_PENDING)', async () => {
-    let release: () => void = () => {};
-    const gate = new Promise<void>((r) => (release = r));
-    const { ap, calls } = await setup(
-      async (url) => {
-        if (url.endsWith('/slow')) await gate;
-        return url.endsWith('/big') ? new Response('x'.repeat(2000)) : json({});
-      },
-      { maxBodyBytes: 100, maxResponseBytes: 1000, maxConcurrentPerApp: 2 },
-    );
+  it('caps request and response bodies with PAYLOAD_TOO_LARGE', async () => {
+    const { ap } = await setup((url) => (url.endsWith('/big') ? new Response('x'.repeat(2000)) : json({})), {
+      maxBodyBytes: 100,
+      maxResponseBytes: 1000,
+    });
     const code = (p: Promise<unknown>) => p.then(() => 'ok', (f: { err: { code: string } }) => f.err.code);
     expect(await code(ap.request('/rest/x', { type: 'POST', data: 'y'.repeat(101) }))).toBe('PAYLOAD_TOO_LARGE');
     const form = { contentType: 'multipart/form-data', type: 'POST' };
     expect(await code(ap.request('/rest/x', { ...form, data: { a: 'y'.repeat(60) } }))).toBe('ok');
     expect(await code(ap.request('/rest/x', { ...form, data: { a: 'y'.repeat(60), b: 'z'.repeat(41) } }))).toBe('PAYLOAD_TOO_LARGE');
     expect(await code(ap.request('/rest/big'))).toBe('PAYLOAD_TOO_LARGE');
-    const slow = [ap.request('/rest/slow'), ap.request('/rest/slow')];
+  });
+
+  it('queues requests over maxConcurrentPerApp and sends them in order as earlier ones finish', async () => {
+    const gates: (() => void)[] = [];
+    const { ap, calls } = await setup(
+      (url) => new Promise<Response>((resolve) => gates.push(() => resolve(json({ url })))),
+      { maxConcurrentPerApp: 2 },
+    );
+    const results = [1, 2, 3, 4, 5].map((n) => ap.request(`/rest/n/${n}`));
     await new Promise((r) => setTimeout(r, 20));
-    expect(await code(ap.request('/rest/x'))).toBe('TOO_MANY_PENDING');
-    release();
-    await Promise.all(slow);
-    expect(await code(ap.request('/rest/x'))).toBe('ok');
-    expect(calls.filter((c) => c.url.endsWith('/x'))).toHaveLength(2);
+    expect(calls.map((c) => c.url.split('/').pop())).toEqual(['1', '2']);
+    while (calls.length < 5 || gates.length > 0) {
+      gates.shift()?.();
+      await new Promise((r) => setTimeout(r, 0));
+    }
+    const bodies = await Promise.all(results);
+    expect(bodies.map((r) => JSON.parse(r.body).url.split('/').pop())).toEqual(['1', '2', '3', '4', '5']);
+    expect(calls.map((c) => c.url.split('/').pop())).toEqual(['1', '2', '3', '4', '5']);
+  });
+
+  it('serves 1,000 concurrent requests of one app, 16 at a time', async () => {
+    let active = 0;
+    let most = 0;
+    const { ap } = await setup(async () => {
+      most = Math.max(most, ++active);
+      await new Promise((r) => setTimeout(r, 0));
+      active--;
+      return json({ ok: true });
+    });
+    const results = await Promise.all(Array.from({ length: 1000 }, (_, n) => ap.request(`/rest/x?n=${n}`).then((r) => r.xhr.status)));
+    expect(results).toEqual(Array(1000).fill(200));
+    expect(most).toBe(16);
+  });
+
+  it("does not queue a second app's request behind the first app's backlog", async () => {
+    const f = fakeFetch((url) => (url.includes('/slow') ? new Promise<Response>(() => {}) : json({ ok: true })));
+    const a = await linked({ request: { fetch: f.fetch, maxConcurrentPerApp: 2 } });
+    host = a.host;
+    const b = await linked({}, { host: a.host, app: { key: 'app-b' } });
+    for (let n = 0; n < 50; n++) void a.ap.request(`/rest/slow/${n}`).catch(() => {});
+    await new Promise((r) => setTimeout(r, 20));
+    const answer = await b.ap.request('/rest/fast');
+    expect(answer.xhr.status).toBe(200);
+    expect(f.calls.filter((c) => c.url.includes('/slow'))).toHaveLength(2);
+    expect(f.calls.find((c) => c.url.endsWith('/fast'))!.headers['ap-client-key']).toBe('app-b');
   });
 
   it('refuses opaque redirects; re-checks readable ones and follows them only inside the prefix', async () => {

@@ -67,6 +67,7 @@ export function buildAP(init: BuildOptions = {}): { ap: APCore & Facades; start(
   const bridge: PluginBridge = {
     call: (module, method, args) => start().call(module, method, args),
     onEvent: (listener) => start().onEvent(listener),
+    deliver: (name, args) => start().deliver(name, args),
     ready: () => start().ready,
     options: () => start().options,
     get window() {

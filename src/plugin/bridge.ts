@@ -6,6 +6,8 @@ import type { PluginOptions } from './options.js';
 export interface PluginBridge {
   call(module: string, method: string, args: unknown[]): Promise<unknown>;
   onEvent(listener: (name: string, args: unknown[]) => void): () => void;
+  /** Delivers an event to this page's own listeners, as if the host had sent it. */
+  deliver(name: string, args: unknown[]): void;
   /** Resolves with the welcome (connecting if need be). */
   ready(): Promise<Welcome>;
   /** Page options merged with the host's. */

@@ -24,6 +24,8 @@ export interface Connection {
   call(module: string, method: string, args: unknown[]): Promise<unknown>;
   /** Subscribes to every event the host sends; returns the unsubscribe function. */
   onEvent(listener: (name: string, args: unknown[]) => void): () => void;
+  /** Delivers an event to this page's listeners as if the host had sent it (a refused notice's close). */
+  deliver(name: string, args: unknown[]): void;
   /** Answers host-to-app calls for `module` with `methods`. */
   provide(module: string, methods: Methods): void;
   destroy(): void;
@@ -78,6 +80,19 @@ export function connect(win: Window, pageOptions: PluginOptions, limits: Partial
       awaitingProvide.add(check);
     });
   }
+  function deliver(name: string, args: unknown[]): void {
+    for (const listener of [...listeners]) {
+      try {
+        listener(name, args);
+      } catch (error) {
+        // One app listener throwing must not stop the others; surface it like an uncaught error.
+        setTimeout(() => {
+          throw error;
+        });
+      }
+    }
+  }
+
   const target = findTarget(win);
   const options: PluginOptions = { ...pageOptions, ...target?.options };
   let endpoint: Endpoint | undefined;
@@ -113,18 +128,7 @@ export function connect(win: Window, pageOptions: PluginOptions, limits: Partial
         if (!method) throw new BridgeError(ErrorCode.METHOD_NOT_FOUND, `No method "${call.module}.${call.method}"`);
         return method(...call.args);
       },
-      onEvent: (name, args) => {
-        for (const listener of [...listeners]) {
-          try {
-            listener(name, args);
-          } catch (error) {
-            // One app listener throwing must not stop the others; surface it like an uncaught error.
-            setTimeout(() => {
-              throw error;
-            });
-          }
-        }
-      },
+      onEvent: deliver,
       onControl: (message) => {
         if (message.type === 'welcome' && !welcomed) {
           welcomed = true;
@@ -162,6 +166,7 @@ export function connect(win: Window, pageOptions: PluginOptions, limits: Partial
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
+    deliver,
     provide(module, methods) {
       const map = new Map<string, (...args: unknown[]) => unknown>();
       for (const key of Object.keys(methods)) {

@@ -218,7 +218,7 @@ describe('resource caps', () => {
     let floods = 0;
     let handled = 0;
     const { left, right, channel } = pair({ limits: { callTimeout: 0 } }, {
-      limits: { maxRate: 1, maxBurst: 20 },
+      limits: { maxRate: 0.01, maxBurst: 20 },
       onDrop: (r) => drops.push(r),
       onFlood: () => floods++,
       dispatch: () => ++handled,

@@ -35,7 +35,8 @@ function actions(value: unknown): [string, string][] {
 /**
  * The `flag` module: `AP.flag.create(...)`. Flags show in the host's notification region with the
  * sending app's name; `flag.close` and `flag.action` go to the creating iframe only. At most
- * `MAX_FLAGS_PER_APP` (5) open per app (TOO_MANY_OPEN beyond).
+ * `MAX_FLAGS_PER_APP` (5) open per app: a newer one closes the app's oldest
+ * (which gets its close event, as if the user had closed it).
  *
  * @example
  * ```ts
@@ -65,7 +66,7 @@ export function flagModule(options: HostOptions = {}): HostModule {
         if (closing !== 'manual' && closing !== 'auto') throw invalid('close must be "manual" or "auto"');
         const links = actions(field(raw, 'actions'));
         if (!layer) throw invalid('The flag module is not attached to a host');
-        const notice = store.add(ctx.view, id);
+        const notice = store.add(ctx.view, id, close);
         notice.ui = showNotice(layer, {
           kind: 'flag',
           type,

@@ -21,7 +21,8 @@ function delay(value: unknown): number {
 /**
  * The `messages` module: Connect's `AP.messages.info/success/warning/error/generic/hint`. Shown in
  * the same region as flags; `messages.close` goes to the creating iframe only. At most
- * `MAX_MESSAGES_PER_APP` (5) open per app (TOO_MANY_OPEN beyond).
+ * `MAX_MESSAGES_PER_APP` (5) open per app: a newer one closes the app's oldest
+ * (which gets its close event, as if the user had closed it).
  *
  * @example
  * ```ts
@@ -53,7 +54,7 @@ export function messagesModule(options: HostOptions = {}): HostModule {
         const heading = optionalText(title, 'title', 200) ?? '';
         const text = optionalText(body, 'body', 1000) ?? '';
         if (!layer) throw invalid('The messages module is not attached to a host');
-        const notice = store.add(ctx.view, id);
+        const notice = store.add(ctx.view, id, close);
         notice.ui = showNotice(layer, {
           kind: 'message',
           type: type as MessageType,

@@ -1,6 +1,5 @@
 // Bookkeeping shared by the flag and messages modules: which notices are open, for which view, and
 // the per-app cap.
-import { BridgeError, ErrorCode } from '../../shared/errors.js';
 import type { Host, HostOptions, View } from '../types.js';
 import { acquireLayer, type UiLayer } from '../ui/layer.js';
 import type { NoticeUi } from '../ui/notices.js';
@@ -13,8 +12,11 @@ export interface OpenNotice {
 }
 
 export interface NoticeStore {
-  /** Claims `(view, id)`: refuses a duplicate id and an app at its cap. */
-  add(view: View, rawId: unknown): OpenNotice;
+  /**
+   * Claims `(view, id)`, refusing a duplicate id. An app at its cap has its oldest notice handed to
+   * `evict` first (which must close it): the newest notice is the one the user needs to see.
+   */
+  add(view: View, rawId: unknown, evict: (oldest: OpenNotice) => void): OpenNotice;
   get(view: View, rawId: unknown): OpenNotice | undefined;
   /** Removes the notice; false when it was not open. */
   remove(notice: OpenNotice): boolean;
@@ -30,14 +32,21 @@ export interface NoticeStore {
 export function createNoticeStore(kind: string, maxPerApp: number): NoticeStore {
   const open = new Map<string, OpenNotice>();
   const key = (view: View, id: string): string => `${view.id}\u0000${id}`;
+  function remove(notice: OpenNotice): boolean {
+    if (open.get(key(notice.view, notice.id)) !== notice) return false;
+    open.delete(key(notice.view, notice.id));
+    notice.ui?.remove();
+    return true;
+  }
   return {
-    add(view, rawId) {
+    add(view, rawId, evict) {
       const id = identifier(rawId, `${kind} id`);
       if (open.has(key(view, id))) throw invalid(`A ${kind} with id "${id}" is already open`);
-      let count = 0;
-      for (const notice of open.values()) if (notice.view.app.key === view.app.key) count++;
-      if (count >= maxPerApp) {
-        throw new BridgeError(ErrorCode.TOO_MANY_OPEN, `At most ${maxPerApp} open ${kind}s per app`);
+      // Map order is insertion order: the first of the app's notices is its oldest.
+      const ofApp = [...open.values()].filter((notice) => notice.view.app.key === view.app.key);
+      for (const oldest of ofApp.slice(0, Math.max(0, ofApp.length - maxPerApp + 1))) {
+        evict(oldest);
+        remove(oldest);
       }
       const notice: OpenNotice = { view, id, ui: undefined };
       open.set(key(view, id), notice);
@@ -46,12 +55,7 @@ export function createNoticeStore(kind: string, maxPerApp: number): NoticeStore 
     get(view, rawId) {
       return open.get(key(view, identifier(rawId, `${kind} id`)));
     },
-    remove(notice) {
-      if (open.get(key(notice.view, notice.id)) !== notice) return false;
-      open.delete(key(notice.view, notice.id));
-      notice.ui?.remove();
-      return true;
-    },
+    remove,
     ofView(view) {
       return [...open.values()].filter((notice) => notice.view === view);
     },

@@ -1,4 +1,4 @@
-import { FLAG_MODULE, FlagMethod, type FlagOptions } from '../../shared/contracts/flag.js';
+import { FLAG_MODULE, FlagEvent, FlagMethod, type FlagEventData, type FlagOptions } from '../../shared/contracts/flag.js';
 import type { PluginBridge } from '../bridge.js';
 import { handleId, reportFailure } from './ids.js';
 
@@ -29,7 +29,10 @@ export function createFlag(bridge: PluginBridge): FlagFacade {
   return {
     create(options) {
       const id = handleId('f');
-      reportFailure('AP.flag.create', bridge.call(FLAG_MODULE, FlagMethod.create, [id, options]));
+      const closed: FlagEventData = { flagIdentifier: id };
+      reportFailure('AP.flag.create', bridge.call(FLAG_MODULE, FlagMethod.create, [id, options]), () =>
+        bridge.deliver(FlagEvent.close, [closed]),
+      );
       return Object.freeze({
         _id: id,
         close: () => bridge.call(FLAG_MODULE, FlagMethod.close, [id]) as Promise<boolean>,

@@ -43,17 +43,23 @@ export function createMessages(bridge: PluginBridge): MessagesFacade {
     subscribed = true;
     bridge.onEvent((name, args) => {
       const id = args[0];
-      if (name !== MessagesEvent.close || typeof id !== 'string') return;
-      const listeners = closeListeners.get(id) ?? [];
-      closeListeners.delete(id);
-      for (const listener of listeners) listener({ _id: id });
+      if (name === MessagesEvent.close && typeof id === 'string') closed(id);
     });
+  }
+
+  function closed(id: string): void {
+    const listeners = closeListeners.get(id) ?? [];
+    closeListeners.delete(id);
+    for (const listener of listeners) listener({ _id: id });
   }
 
   const show = (type: MessageType): Show => (title, body, options) => {
     subscribe();
     const id = handleId('m');
-    reportFailure(`AP.messages.${type}`, bridge.call(MESSAGES_MODULE, MessagesMethod.show, [id, type, title, body, options]));
+    // onClose listeners are added after this returns: a refusal is delivered a task later, as the host's would be.
+    reportFailure(`AP.messages.${type}`, bridge.call(MESSAGES_MODULE, MessagesMethod.show, [id, type, title, body, options]), () =>
+      setTimeout(closed, 0, id),
+    );
     return Object.freeze({ _id: id });
   };
   const idOf = (message: MessageHandle | string): string => (typeof message === 'string' ? message : message?._id);

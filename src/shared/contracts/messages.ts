@@ -34,6 +34,6 @@ export interface MessageHandle {
   readonly _id: string;
 }
 
-/** Open messages per app; more are refused with TOO_MANY_OPEN. */
+/** Open messages per app; a newer one closes the app's oldest. */
 export const MAX_MESSAGES_PER_APP = 5;
 export const DEFAULT_MESSAGE_DELAY = 5000;

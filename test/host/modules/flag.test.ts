@@ -75,25 +75,34 @@ describe('flag', () => {
     expect(notices()).toHaveLength(0);
   });
 
-  it('refuses bad options and caps open flags per app with TOO_MANY_OPEN', async () => {
+  it('refuses bad options (the refused flag gets flag.close); over the cap the oldest flag closes', async () => {
     const outcomes: CallInfo[] = [];
     host = uiHost({ onCall: (info) => outcomes.push(info) });
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
     const { ap } = await open(host);
     const other = await open(host, 'app-b');
-    ap.flag.create({ type: 'danger' as never });
-    ap.flag.create({ close: 'never' as never });
-    ap.flag.create({ title: { toString: 'x' } as never });
-    for (let i = 0; i < 6; i++) ap.flag.create({ title: `flag ${i}` });
+    const closed: string[] = [];
+    ap.events.on('flag.close', (...args: never[]) => closed.push((args[0] as unknown as { flagIdentifier: string }).flagIdentifier));
+    const refused = [
+      ap.flag.create({ type: 'danger' as never }),
+      ap.flag.create({ close: 'never' as never }),
+      ap.flag.create({ title: { toString: 'x' } as never }),
+    ];
+    await until(() => closed.length === 3);
+    expect(closed).toEqual(refused.map((flag) => flag._id));
+    const flags = Array.from({ length: 6 }, (_, i) => ap.flag.create({ title: `flag ${i}` }));
     other.ap.flag.create({ title: 'app-b has its own budget' });
     await until(() => outcomes.length === 10);
     const flagOutcomes = outcomes.filter((o) => o.module === 'flag').map((o) => `${o.appKey}:${o.outcome}`);
     expect(flagOutcomes.filter((o) => o.startsWith('app-a')).slice(0, 3)).toEqual(['app-a:INVALID_ARGUMENT', 'app-a:INVALID_ARGUMENT', 'app-a:INVALID_ARGUMENT']);
-    expect(flagOutcomes.filter((o) => o === 'app-a:ok')).toHaveLength(5);
-    expect(flagOutcomes).toContain('app-a:TOO_MANY_OPEN');
+    expect(flagOutcomes.filter((o) => o === 'app-a:ok')).toHaveLength(6);
     expect(flagOutcomes).toContain('app-b:ok');
-    expect(notices()).toHaveLength(6);
-    await until(() => warn.mock.calls.length === 4);
+    await until(() => closed.length === 4);
+    expect(closed[3]).toBe(flags[0]!._id);
+    // The two apps' calls interleave on their own sessions: compare what is shown, not its order.
+    expect(notices().map((n) => n.querySelector('.apb-notice-title')?.textContent).sort()).toEqual(['app-b has its own budget', 'flag 1', 'flag 2', 'flag 3', 'flag 4', 'flag 5']);
+    expect(await flags[0]!.close()).toBe(false);
+    expect(warn.mock.calls).toHaveLength(3);
     warn.mockRestore();
   });
 });

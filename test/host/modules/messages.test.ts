@@ -22,9 +22,32 @@ describe('messages', () => {
     expect(messages()[0]!.querySelector('.apb-notice-title')?.textContent).toBe('info <b>title</b>');
     expect(messages()[0]!.querySelector('.apb-notice-body')?.textContent).toBe('body <i>x</i>');
     expect(layer().querySelector('.apb-notices b, .apb-notices i')).toBeNull();
-    ap.messages.hint('one more', '');
-    await new Promise((r) => setTimeout(r, 30));
-    expect(messages()).toHaveLength(5);
+  });
+
+  it("over the app's cap, the newest message is shown and the app's oldest is closed (onClose fires)", async () => {
+    host = uiHost();
+    const { ap } = await open(host);
+    const other = await open(host, 'app-b');
+    other.ap.messages.info('app-b keeps its own', '');
+    const closed: string[] = [];
+    const handles = [1, 2, 3, 4, 5].map((n) => ap.messages.info(`m${n}`, ''));
+    ap.messages.onClose(handles[0]!, () => closed.push('m1'));
+    await until(() => messages().length === 6);
+    ap.messages.hint('newest', '');
+    await until(() => closed.length === 1);
+    expect(closed).toEqual(['m1']);
+    expect(messages().map((m) => m.querySelector('.apb-notice-title')?.textContent)).toEqual(['app-b keeps its own', 'm2', 'm3', 'm4', 'm5', 'newest']);
+  });
+
+  it('a message the host refused does not look alive: its onClose fires', async () => {
+    host = uiHost();
+    const { ap } = await open(host);
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const refused = ap.messages.info({ not: 'a title' } as never, 'body');
+    const closed = await new Promise((resolve) => ap.messages.onClose(refused, resolve));
+    expect(closed).toEqual({ _id: refused._id });
+    expect(warn).toHaveBeenCalledWith(expect.stringContaining('AP.messages.info'), expect.anything());
+    warn.mockRestore();
   });
 
   it('clear and onClose work with the returned handle; the close button calls onClose too', async () => {

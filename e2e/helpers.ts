@@ -6,9 +6,9 @@ export const APP_A = `http://app-a.test:${PORT}`;
 export const APP_B = `http://app-b.test:${PORT}`;
 export const EVIL = `http://evil.test:${PORT}`;
 
-/** Opens the harness host page (e2e/fixtures/host.html) on host.test. */
-export async function openHost(page: Page): Promise<void> {
-  await page.goto(`${HOST}/fixtures/host.html`);
+/** Opens the harness host page (e2e/fixtures/host.html) on host.test, optionally with small caps. */
+export async function openHost(page: Page, limits?: Record<string, number>): Promise<void> {
+  await page.goto(`${HOST}/fixtures/host.html${limits ? `?limits=${encodeURIComponent(JSON.stringify(limits))}` : ''}`);
   await page.waitForFunction(() => 'host' in window);
 }
 

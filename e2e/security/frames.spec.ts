@@ -76,7 +76,7 @@ test("a sibling app can neither claim another app's channel nor pose as its host
   expect(await b.frame.evaluate(() => (window as unknown as AppWin).AP.acme.ping())).toBe('app-b');
 });
 
-test('a flood of calls from one app is answered with codes and leaves the host page responsive', async ({ page }) => {
+test('3,000 calls at once from one app are all answered (queued, not refused) and the host page stays responsive', async ({ page }) => {
   const { frame } = await createView(page, {});
   const result = await frame.evaluate(async () => {
     const AP = (window as unknown as AppWin).AP;
@@ -86,8 +86,6 @@ test('a flood of calls from one app is answered with codes and leaves the host p
     for (const code of codes) counts[code] = (counts[code] ?? 0) + 1;
     return counts;
   });
-  // Every call settled: answered, or refused by the in-flight cap.
-  expect(Object.values(result).reduce((a, b) => a + b, 0)).toBe(3000);
-  expect(Object.keys(result).every((k) => ['ok', 'TOO_MANY_PENDING'].includes(k))).toBe(true);
+  expect(result).toEqual({ ok: 3000 });
   expect(await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => r('frame'))))).toBe('frame');
 });

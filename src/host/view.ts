@@ -147,6 +147,8 @@ export function createView(deps: ViewDeps): HostedView {
     clearTimeout(handshakeTimer);
     endSession(ErrorCode.RATE_LIMITED);
     iframe.src = 'about:blank';
+    // The host's stopped state takes its place; an empty frame beside it would only be a gap.
+    iframe.style.display = 'none';
     setState('stopped');
   }
 
@@ -222,6 +224,7 @@ export function createView(deps: ViewDeps): HostedView {
       windowRefilled = Date.now();
       // Re-assigning src reloads the app; its hello starts a new session (ending the old one).
       iframe.src = deps.url;
+      iframe.style.display = 'block';
       armHandshake();
       setState('loading');
     },

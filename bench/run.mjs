@@ -7,6 +7,7 @@ import { chromium } from '@playwright/test';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { cpus, loadavg, platform, release, totalmem } from 'node:os';
 import { gzipSync } from 'node:zlib';
+import { isolation, renderIsolation } from './isolation.mjs';
 import { NAMES, median, quantile, render, summarize } from './report.mjs';
 import { serve, vendor } from './server.mjs';
 import { chromiumLaunchOptions } from '../chromium.mjs';
@@ -24,6 +25,7 @@ const BATCH = 25;
 const MEMORY_LIBS = ['apbridge', 'penpal', 'postrobot'];
 const HOST = `http://host.test:${PORT}`;
 const APP = `http://app.test:${PORT}`;
+const FLOOD = `http://flood.test:${PORT}`;
 const LIBS = Object.keys(NAMES);
 
 const started = performance.now();
@@ -148,7 +150,7 @@ async function main() {
   const browser = await chromium.launch({
     ...chromiumLaunchOptions([
       // Loopback http sites count as secure only with this flag; cross-origin isolation needs it.
-      `--unsafely-treat-insecure-origin-as-secure=${HOST},${APP}`,
+      `--unsafely-treat-insecure-origin-as-secure=${HOST},${APP},${FLOOD}`,
     ]),
   });
   try {
@@ -182,6 +184,7 @@ async function main() {
       mem.libs[lib] = await memory(browser, lib);
       log(`${CYCLES} create/destroy cycles: ${NAMES[lib]} done`);
     }
+    const flood = await isolation(browser, { host: HOST, app: APP, flood: FLOOD }, log);
     machine.loadAverageAtEnd = loadavg()[0];
     const results = {
       date: new Date().toISOString(),
@@ -193,8 +196,9 @@ async function main() {
       sizes: await sizes(),
       autoresize: resize,
       memory: mem,
+      isolation: flood,
     };
-    const table = render(results);
+    const table = `${render(results)}\n\n${renderIsolation(flood)}`;
     console.log(`\n${table}\n`);
     await mkdir('bench/results', { recursive: true });
     const json = JSON.stringify(results, null, 2);

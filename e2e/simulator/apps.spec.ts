@@ -29,6 +29,19 @@ test.describe('host simulator: apps', () => {
     await expect(rows.filter({ hasText: 'getToken' }).first()).toContainText('context');
   });
 
+  test('1,000 parallel AP.request calls from one app are all answered (queued per app, not refused)', async ({ page, login }) => {
+    await login('admin', '/plugins/servlet/ac/acme-sample/sample-page');
+    const frame = await appFrame(page, 'sample-page');
+    const statuses = await frame.evaluate(async () => {
+      const AP = (window as unknown as { AP: { request(url: string): Promise<{ xhr: { status: number } }> } }).AP;
+      const all = Array.from({ length: 1000 }, () => AP.request('/rest/api/3/myself').then((r) => r.xhr.status, (f: { xhr?: { status: number }; err?: { code?: string } }) => f.err?.code ?? f.xhr?.status));
+      const counts: Record<string, number> = {};
+      for (const status of await Promise.all(all)) counts[String(status)] = (counts[String(status)] ?? 0) + 1;
+      return counts;
+    });
+    expect(statuses).toEqual({ 200: 1000 });
+  });
+
   test('the app server calls the product with its own JWT, and lifecycle callbacks verified', async ({ page, login }) => {
     await login('admin', '/plugins/servlet/ac/acme-sample/sample-page');
     const frame = await appFrame(page, 'sample-page');

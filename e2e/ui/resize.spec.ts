@@ -89,6 +89,18 @@ test('AP.resize, AP.env.resize and sizeToParent: validated, caller-only, pages o
   expect(await height(page, fullPage.id)).toBe(expected);
 });
 
+test('AP.resize never makes an iframe wider than its container', async ({ page }) => {
+  const { id, frame } = await panel(page);
+  await frame.evaluate(() => (window as unknown as AppWin).AP.resize('5000px', '200px'));
+  await expect.poll(() => height(page, id)).toBe(200);
+  const sizes = await page.evaluate((viewId) => {
+    const iframe = (window as unknown as Win).host.views().find((v) => v.id === viewId)!.iframe;
+    return { frame: iframe.getBoundingClientRect().width, container: iframe.parentElement!.getBoundingClientRect().width };
+  }, id);
+  expect(sizes.frame).toBeLessThanOrEqual(sizes.container);
+  expect(sizes.frame).toBeGreaterThan(0);
+});
+
 test('AP.resize has no effect in a dialog', async ({ page }) => {
   const { frame } = await panel(page);
   await frame.evaluate(() => (window as unknown as AppWin).AP.dialog.create({ key: 'editor', size: 'small' }));

@@ -91,7 +91,8 @@ export function createView(deps: ViewDeps): HostedView {
   iframe.setAttribute('title', `${app.name}: ${create.moduleKey}`);
   iframe.setAttribute('data-apb-app', app.key);
   iframe.setAttribute('data-apb-module', create.moduleKey);
-  iframe.style.cssText = 'display:block;border:0;';
+  // max-width: whatever size an app asks for, its iframe never grows wider than its container.
+  iframe.style.cssText = 'display:block;border:0;max-width:100%;';
   iframe.style.width = cssSize(create.width, '100%');
   iframe.style.height = cssSize(create.height, '150px');
 

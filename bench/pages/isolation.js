@@ -1,0 +1,56 @@
+/* global APHost -- loaded by isolation.html before this script */
+// Host side of the isolation bench. `?mode=apbridge`: an apbridge host (default limits) with a quiet
+// app and a flooding app. `?mode=empty`: no bridge at all, the flooding frame and an empty message
+// listener: the cost of merely receiving the same window flood, the floor for the host's own handling.
+(() => {
+  const params = new URLSearchParams(location.search);
+  const QUIET = params.get('quiet');
+  const FLOOD = params.get('flood');
+  const mode = params.get('mode');
+  const container = document.getElementById('views');
+  const SANDBOX = 'allow-scripts allow-same-origin allow-forms allow-popups allow-popups-to-escape-sandbox allow-downloads';
+  const state = { sentinelAt: 0, frames: undefined };
+
+  // Registered before the host's own listener, so it sees every message in both modes alike.
+  addEventListener('message', (event) => {
+    if (event.data && event.data.sentinel === 1) state.sentinelAt = performance.timeOrigin + performance.now();
+  });
+
+  let host;
+  const views = {};
+  if (mode === 'apbridge') {
+    host = APHost.createHost({ iframe: { allow: 'cross-origin-isolated' } });
+    host.defineModule('bench', { echo: (_ctx, value) => value });
+    host.registerApp({ key: 'quiet', name: 'Quiet', baseUrl: QUIET });
+    host.registerApp({ key: 'flood', name: 'Flood', baseUrl: FLOOD });
+    views.quiet = host.create({ app: 'quiet', moduleKey: 'main', url: '/bench/pages/quiet.html' }, container);
+    views.flood = host.create({ app: 'flood', moduleKey: 'main', url: '/bench/pages/flood.html' }, container);
+  } else {
+    addEventListener('message', () => {});
+    const iframe = document.createElement('iframe');
+    iframe.setAttribute('sandbox', SANDBOX);
+    iframe.allow = 'cross-origin-isolated';
+    iframe.src = `${FLOOD}/bench/pages/flood.html`;
+    container.append(iframe);
+  }
+
+  window.iso = {
+    /** Starts recording the longest gap between the host page's animation frames. */
+    watchFrames() {
+      const frames = { last: performance.now(), maxGap: 0, running: true };
+      const tick = (t) => {
+        frames.maxGap = Math.max(frames.maxGap, t - frames.last);
+        frames.last = t;
+        if (frames.running) requestAnimationFrame(tick);
+      };
+      requestAnimationFrame(tick);
+      state.frames = frames;
+    },
+    stopFrames() {
+      state.frames.running = false;
+      return state.frames.maxGap;
+    },
+    sentinelAt: () => state.sentinelAt,
+    floodState: () => views.flood?.state ?? 'n/a',
+  };
+})();

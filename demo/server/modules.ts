@@ -1,7 +1,8 @@
 import { descriptorOf, type ProductInfo } from './install.js';
 import { signForApp } from './jwt.js';
+import { moduleType, type ContextParam } from './moduleTypes.js';
 import type { Installation, Issue, User } from './store.js';
-import type { ModuleDeclaration } from './descriptor.js';
+import type { Descriptor, ModuleDeclaration } from './descriptor.js';
 
 /** Where a page is, in Connect's terms: `{issue.key}`, `{project.key}` and friends come from here. */
 export interface PageContext {
@@ -20,16 +21,34 @@ export interface ViewSpec {
   options?: Record<string, unknown>;
 }
 
+/** One module of one enabled app, with the type it was declared under. */
+export interface Placed {
+  installation: Installation;
+  descriptor: Descriptor;
+  type: string;
+  declaration: ModuleDeclaration;
+}
+
 const CONNECT_VERSION = '1001.0.0-apbridge';
 
-function variables(ctx: PageContext, user: User): Record<string, string> {
+function projectId(key: string): string {
+  return key === 'DEMO' ? '10000' : '';
+}
+
+/** Every context value this page knows; a module type's row says which of them its URL gets. */
+function variables(ctx: PageContext, user: User): Record<ContextParam, string> {
   const projectKey = ctx.issue?.projectKey ?? ctx.projectKey ?? '';
   return {
     'issue.key': ctx.issue?.key ?? '',
     'issue.id': ctx.issue?.id ?? '',
+    'issuetype.id': ctx.issue ? String(['Task', 'Bug', 'Story'].indexOf(ctx.issue.issueType) + 10_001) : '',
     'issuetype.name': ctx.issue?.issueType ?? '',
     'project.key': projectKey,
-    'project.id': projectKey === 'DEMO' ? '10000' : '',
+    'project.id': projectId(projectKey),
+    'dashboard.id': '',
+    'dashboardItem.id': '',
+    'dashboardItem.key': '',
+    'dashboardItem.viewType': '',
     'user.accountId': user.accountId,
     'user.id': user.accountId,
   };
@@ -41,7 +60,7 @@ export function jiraContext(ctx: PageContext): Record<string, unknown> {
   return {
     jira: {
       ...(ctx.issue ? { issue: { key: ctx.issue.key, id: ctx.issue.id, issuetype: { name: ctx.issue.issueType } } } : {}),
-      ...(projectKey ? { project: { key: projectKey, id: projectKey === 'DEMO' ? '10000' : '' } } : {}),
+      ...(projectKey ? { project: { key: projectKey, id: projectId(projectKey) } } : {}),
     },
   };
 }
@@ -50,17 +69,13 @@ export function jiraContext(ctx: PageContext): Record<string, unknown> {
  * The iframe URL Connect builds: the module URL with context variables substituted, then `xdm_e`,
  * `xdm_c`, `cp`, `lic`, `cv`, `tz`, `loc`, and last `jwt`, whose `qsh` covers all of the above.
  */
-export function moduleUrl(
-  product: ProductInfo,
-  installation: Installation,
-  declaration: ModuleDeclaration,
-  ctx: PageContext,
-  user: User,
-  seconds?: number,
-): string {
+export function moduleUrl(product: ProductInfo, placed: Omit<Placed, 'descriptor'>, ctx: PageContext, user: User, seconds?: number): string {
+  const { installation, declaration } = placed;
   const descriptor = descriptorOf(installation);
-  const vars = variables(ctx, user);
-  const path = (declaration.url ?? '/').replace(/\{([\w.]+)\}/g, (_m, name: string) => encodeURIComponent(vars[name] ?? ''));
+  const known = new Set<string>(moduleType(placed.type)?.context ?? []);
+  const vars: Record<string, string> = variables(ctx, user);
+  const value = (name: string): string => (known.has(name) ? (vars[name] ?? '') : '');
+  const path = (declaration.url ?? '/').replace(/\{([\w.]+)\}/g, (_m, name: string) => encodeURIComponent(value(name)));
   const url = new URL(descriptor.baseUrl + path);
   const params: Record<string, string> = {
     xdm_e: new URL(product.baseUrl).origin,
@@ -71,7 +86,7 @@ export function moduleUrl(
     tz: user.timeZone,
     loc: user.locale,
   };
-  for (const [name, value] of Object.entries(params)) url.searchParams.set(name, value);
+  for (const [name, v] of Object.entries(params)) url.searchParams.set(name, v);
   const token = signForApp({
     sharedSecret: installation.sharedSecret,
     clientKey: product.store.clientKey,
@@ -83,9 +98,51 @@ export function moduleUrl(
   return url.href;
 }
 
+/**
+ * The iframe's first height: the declaration's `layout.height` if it gives one, else the type's
+ * default, else the host's. The app then sets its own (AP.resize or autoresize).
+ */
+function initialHeight(placed: Placed): string | undefined {
+  const layout = placed.declaration.layout;
+  const declared = layout && typeof layout === 'object' ? (layout as { height?: unknown }).height : undefined;
+  if (typeof declared === 'string' || typeof declared === 'number') return String(declared);
+  return moduleType(placed.type)?.height;
+}
+
+/** The view the page's host creates for a placed module inside `container`. */
+export function viewSpec(product: ProductInfo, placed: Placed, ctx: PageContext, user: User, container: string, options?: Record<string, unknown>): ViewSpec {
+  const height = initialHeight(placed);
+  return {
+    app: placed.installation.key,
+    moduleKey: placed.declaration.key,
+    url: moduleUrl(product, placed, ctx, user),
+    context: jiraContext(ctx),
+    container,
+    ...(height ? { height } : {}),
+    ...(options ? { options } : {}),
+  };
+}
+
+/** A DOM id for a module's container that no app-chosen key can break out of. */
+export function containerId(prefix: string, placed: Pick<Placed, 'installation' | 'declaration'>): string {
+  return `${prefix}-${placed.installation.key}-${placed.declaration.key}`.replace(/[^\w-]/g, '_');
+}
+
 /** Enabled installations with their validated descriptors. */
-export function enabledApps(product: ProductInfo): { installation: Installation; descriptor: ReturnType<typeof descriptorOf> }[] {
+export function enabledApps(product: ProductInfo): { installation: Installation; descriptor: Descriptor }[] {
   return product.store.installations().filter((i) => i.enabled).map((installation) => ({ installation, descriptor: descriptorOf(installation) }));
+}
+
+/** Every declared module of the given types across enabled apps, in install order. */
+export function placedModules(product: ProductInfo, types: readonly string[]): Placed[] {
+  return enabledApps(product).flatMap(({ installation, descriptor }) =>
+    types.flatMap((type) => (descriptor.modules[type] ?? []).map((declaration) => ({ installation, descriptor, type, declaration }))),
+  );
+}
+
+/** One module of one enabled app, looked up among the given types. */
+export function findModule(product: ProductInfo, types: readonly string[], appKey: string, moduleKey: string): Placed | undefined {
+  return placedModules(product, types).find((p) => p.installation.key === appKey && p.declaration.key === moduleKey);
 }
 
 /**

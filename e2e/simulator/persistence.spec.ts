@@ -4,8 +4,10 @@ import { join } from 'node:path';
 import { expect, startSim, stopSim, test } from './fixture.js';
 
 test('installations, shared secrets and issues survive a restart of the simulator', async ({ request }, testInfo) => {
+  // Two simulator start-ups (each a process boot plus an install round trip) on a loaded machine.
+  test.slow();
   const dataDir = mkdtempSync(join(tmpdir(), 'apb-sim-restart-'));
-  const port = 4390 + 2 * testInfo.parallelIndex;
+  const port = Number(process.env.E2E_SIM_PORT ?? 4300) + 90 + 2 * testInfo.parallelIndex;
   try {
     let { sim, child } = await startSim(port, dataDir);
     await request.get(`${sim.productUrl}/login?user=admin`);

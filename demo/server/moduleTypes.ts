@@ -1,0 +1,74 @@
+/**
+ * The one table of Connect module types the simulator knows: where Jira renders each, which context
+ * parameters its URL may name, and whether its `conditions` are evaluated. The page routes read it;
+ * adding a module type is one row here plus the page (or page region) that shows it.
+ */
+
+/** A context parameter an app's URL template may name, e.g. `/panel?issue={issue.key}`. */
+export type ContextParam =
+  | 'issue.key' | 'issue.id' | 'issuetype.id' | 'issuetype.name'
+  | 'project.key' | 'project.id'
+  | 'dashboard.id' | 'dashboardItem.id' | 'dashboardItem.key' | 'dashboardItem.viewType'
+  | 'user.accountId' | 'user.id';
+
+/** A product page that shows one module full-page; `:app` and `:module` name it. */
+export type PageRoute = 'general' | 'admin' | 'project' | 'projectAdmin';
+
+/** Each full-page route: its URL pattern (Express syntax), its nav item, and whether only admins see it. */
+export const PAGE_ROUTES: Record<PageRoute, { path: string; active: string; adminOnly: boolean }> = {
+  general: { path: '/plugins/servlet/ac/:app/:module', active: 'apps', adminOnly: false },
+  admin: { path: '/admin/apps/:app/:module', active: 'admin', adminOnly: true },
+  project: { path: '/projects/DEMO/apps/:app/:module', active: 'project', adminOnly: false },
+  projectAdmin: { path: '/projects/DEMO/settings/apps/:app/:module', active: 'project-settings', adminOnly: true },
+};
+
+/** The address of one full-page module. */
+export function pagePath(route: PageRoute, app: string, module: string): string {
+  return PAGE_ROUTES[route].path.replace(':app', encodeURIComponent(app)).replace(':module', encodeURIComponent(module));
+}
+
+export interface ModuleType {
+  /** Where Jira shows it, in words (the Apps admin page and the README say the same). */
+  renders: string;
+  /** Set for full-page modules: the route that shows one of them. */
+  page?: PageRoute;
+  /** Set for modules shown inside the issue page. */
+  issueRegion?: 'panel' | 'content' | 'glance' | 'tab';
+  /** The context parameters its URL is given; any other `{name}` becomes empty, as in Connect. */
+  context: readonly ContextParam[];
+  /** Whether the module's `conditions` decide if it is shown. */
+  conditions: boolean;
+  /** The initial iframe height when neither the declaration nor the app says otherwise. */
+  height?: string;
+}
+
+const USER: readonly ContextParam[] = ['user.accountId', 'user.id'];
+const PROJECT: readonly ContextParam[] = ['project.key', 'project.id', ...USER];
+const ISSUE: readonly ContextParam[] = ['issue.key', 'issue.id', 'issuetype.id', 'issuetype.name', ...PROJECT];
+
+/** Rendered module types. Types a descriptor may declare but that have no face live in `UNRENDERED`. */
+export const MODULE_TYPES = {
+  generalPages: { renders: 'Apps menu and project sidebar; page /plugins/servlet/ac/<app>/<module>', page: 'general', context: PROJECT, conditions: true },
+  adminPages: { renders: 'Settings sidebar; page /admin/apps/<app>/<module>', page: 'admin', context: USER, conditions: true },
+  webPanels: { renders: 'Issue page, right or left column (atl.jira.view.issue.right.context / left.context)', issueRegion: 'panel', context: ISSUE, conditions: true, height: '120px' },
+  dialogs: { renders: 'Dialog opened by AP.dialog.create or a web item with target dialog', context: ISSUE, conditions: false },
+} as const satisfies Record<string, ModuleType>;
+
+export type RenderedType = keyof typeof MODULE_TYPES;
+
+/** Declared, validated and stored, but with no iframe of their own. */
+export const UNRENDERED = ['webhooks'] as const;
+
+export function moduleType(type: string): ModuleType | undefined {
+  return (MODULE_TYPES as Record<string, ModuleType>)[type];
+}
+
+/** The module types shown full-page on `route`. */
+export function typesOnPage(route: PageRoute): string[] {
+  return Object.entries(MODULE_TYPES as Record<string, ModuleType>).filter(([, row]) => row.page === route).map(([type]) => type);
+}
+
+/** The module types shown in one region of the issue page. */
+export function typesInIssueRegion(region: NonNullable<ModuleType['issueRegion']>): string[] {
+  return Object.entries(MODULE_TYPES as Record<string, ModuleType>).filter(([, row]) => row.issueRegion === region).map(([type]) => type);
+}

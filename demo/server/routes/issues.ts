@@ -1,0 +1,52 @@
+import express from 'express';
+import type { ProductInfo } from '../install.js';
+import { issueService } from '../issues.js';
+import { typesInIssueRegion } from '../moduleTypes.js';
+import { containerId, placedModules, viewSpec, type PageContext } from '../modules.js';
+import { issueListPage, issuePage, messagePage } from '../pages.js';
+import type { RenderPage } from '../render.js';
+import type { Issue } from '../store.js';
+
+const PANEL_LOCATIONS = new Set(['atl.jira.view.issue.right.context', 'atl.jira.view.issue.left.context']);
+
+/** The project's issue list, the create form, and the issue page with the app modules it shows. */
+export function issuesRouter(product: ProductInfo, page: RenderPage): express.Router {
+  const router = express.Router();
+
+  router.get('/', (_req, res) => res.redirect('/projects/DEMO/issues'));
+  router.get('/projects/DEMO/issues', (req, res) => {
+    const text = typeof req.query.text === 'string' ? req.query.text : '';
+    const issues = product.store.issues().filter((i) => !text || `${i.key} ${i.summary}`.toLowerCase().includes(text.toLowerCase()));
+    page(req, res, { title: 'Issues', active: 'issues', body: issueListPage(issues, text), ctx: { projectKey: 'DEMO' } });
+  });
+  router.post('/projects/DEMO/issues', (req, res) => {
+    const body = req.body as Record<string, string | undefined>;
+    const summary = (body.summary ?? '').trim().slice(0, 255);
+    if (!summary) return void res.redirect('/projects/DEMO/issues#create');
+    const issueType = (['Task', 'Bug', 'Story'] as const).find((t) => t === body.issueType) ?? 'Task';
+    const issue = issueService.create(product, req.user!, { projectKey: 'DEMO', summary, issueType, description: (body.description ?? '').slice(0, 32_000) });
+    res.redirect(`/browse/${issue.key}`);
+  });
+
+  router.get('/browse/:key', (req, res) => {
+    const issue = product.store.issue(String(req.params.key));
+    if (!issue) return void page(req, res, { title: 'Not found', active: 'issues', body: messagePage('Issue not found', `There is no issue ${String(req.params.key)}.`) });
+    const ctx: PageContext = { issue };
+    const panels = placedModules(product, typesInIssueRegion('panel'))
+      .filter((p) => PANEL_LOCATIONS.has(String(p.declaration.location)))
+      .map((p) => ({ title: p.declaration.name, appName: p.descriptor.name, spec: viewSpec(product, p, ctx, req.user!, containerId('panel', p)) }));
+    page(req, res, { title: `${issue.key} ${issue.summary}`, active: 'issues', body: issuePage(issue, panels), ctx, views: panels.map((p) => p.spec) });
+  });
+  router.post('/browse/:key/edit', (req, res) => {
+    const issue = product.store.issue(String(req.params.key));
+    if (!issue) return void res.redirect('/projects/DEMO/issues');
+    const body = req.body as Record<string, string | undefined>;
+    const fields: Partial<Issue> = {};
+    if (body.summary?.trim()) fields.summary = body.summary.trim().slice(0, 255);
+    const status = (['To Do', 'In Progress', 'Done'] as const).find((s) => s === body.status);
+    if (status) fields.status = status;
+    issueService.update(product, req.user!, issue, fields);
+    res.redirect(`/browse/${issue.key}`);
+  });
+  return router;
+}

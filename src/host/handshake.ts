@@ -15,6 +15,10 @@ export type HelloOutcome<T> =
   /** Not bridge traffic at all: the product page's own messages, left alone and not counted. */
   | { accepted: false; reason: null };
 
+// One shared answer for the common case, other traffic on the product window: dropping a foreign
+// message allocates nothing (a flood of them must cost the host as little as an empty listener).
+const NOT_OURS = Object.freeze({ accepted: false, reason: null } as const);
+
 /**
  * Decides whether a message posted to the host window is a hello from one of our iframes.
  *
@@ -33,7 +37,7 @@ export function checkHelloEvent<T extends HandshakeTarget>(
   event: MessageEvent,
   lookup: (channel: string) => T | undefined,
 ): HelloOutcome<T> {
-  if (!isBridgeEnvelope(event.data)) return { accepted: false, reason: null };
+  if (!isBridgeEnvelope(event.data)) return NOT_OURS;
   const port = event.ports.length === 1 ? event.ports[0] : undefined;
   const hello = checkHello(event.data);
   if (!hello.ok) return { accepted: false, reason: hello.reason, port };

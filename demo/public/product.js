@@ -1,48 +1,8 @@
 // The product page's client: creates the apbridge host from the page state the server rendered,
-// registers the installed apps, mounts the module iframes, and feeds the inspector.
+// registers the installed apps, mounts the module iframes, and feeds the inspector (inspector.js).
 (function () {
   'use strict';
-  var rowsEl = document.getElementById('inspector-rows');
-  var panel = document.getElementById('inspector');
-  var toggle = document.getElementById('inspector-toggle');
-  var countEl = document.getElementById('inspector-count');
-  var count = 0;
-
-  function time() {
-    var d = new Date();
-    return d.toTimeString().slice(0, 8) + '.' + String(d.getMilliseconds()).padStart(3, '0');
-  }
-
-  // App-supplied strings (keys, module and method names) only ever reach the DOM as text.
-  function addRow(cells, kind) {
-    if (!rowsEl) return;
-    var tr = document.createElement('tr');
-    tr.className = kind;
-    tr.setAttribute('data-testid', 'inspector-row');
-    cells.forEach(function (text) {
-      var td = document.createElement('td');
-      td.textContent = text;
-      tr.appendChild(td);
-    });
-    rowsEl.insertBefore(tr, rowsEl.firstChild);
-    while (rowsEl.children.length > 500) rowsEl.removeChild(rowsEl.lastChild);
-    count++;
-    countEl.textContent = String(count);
-  }
-
-  function setOpen(open) {
-    panel.hidden = !open;
-    toggle.setAttribute('aria-expanded', String(open));
-    document.body.classList.toggle('inspector-open', open);
-    try { localStorage.setItem('apb-inspector', open ? '1' : '0'); } catch { /* storage may be blocked */ }
-  }
-  toggle.addEventListener('click', function () { setOpen(panel.hidden); });
-  document.getElementById('inspector-clear').addEventListener('click', function () {
-    rowsEl.textContent = '';
-    count = 0;
-    countEl.textContent = '0';
-  });
-  try { setOpen(localStorage.getItem('apb-inspector') === '1'); } catch { setOpen(false); }
+  var inspector = window.apInspector;
 
   // Close open menus when clicking elsewhere, as product menus do.
   document.addEventListener('click', function (event) {
@@ -104,12 +64,8 @@
       },
       reload: function () { location.reload(); },
     },
-    onCall: function (info) {
-      addRow([time(), info.appKey, info.module, info.method, info.duration.toFixed(1) + ' ms', info.outcome], info.outcome === 'ok' ? 'ok' : 'bad');
-    },
-    onRejected: function (info) {
-      addRow([time(), info.appKey || info.origin, '(refused)', '', '', info.reason], 'refused');
-    },
+    onCall: function (info) { inspector.call(info); },
+    onRejected: function (info) { inspector.refused(info); },
   });
   window.apHost = host;
 
@@ -117,7 +73,7 @@
     try {
       host.registerApp(app);
     } catch (error) {
-      addRow([time(), app.key, '(register)', '', '', String(error && error.code || error)], 'bad');
+      inspector.note(app.key, '(register)', String(error && error.code || error));
     }
   });
   state.views.forEach(function (spec) {

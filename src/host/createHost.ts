@@ -75,6 +75,8 @@ export function createHostCore(options: HostOptions = {}): Host {
   async function dispatch(view: View, session: string, call: Call, cancel: Cancellation): Promise<unknown> {
     const started = performance.now();
     let outcome: 'ok' | ErrorCode = 'ok';
+    let result: unknown;
+    let message: string | undefined;
     let cause: unknown;
     try {
       const handler = registry.lookup(call.module, call.method);
@@ -88,16 +90,19 @@ export function createHostCore(options: HostOptions = {}): Host {
           return cancel.signal;
         },
       };
-      return await handler(ctx, ...call.args);
+      result = await handler(ctx, ...call.args);
+      return result;
     } catch (error) {
       if (error instanceof BridgeError) {
         outcome = error.code;
+        message = error.message;
         throw error;
       }
       outcome = ErrorCode.HANDLER_FAILED;
       cause = error;
       // The message of an arbitrary exception may describe host internals; the app gets the code only.
-      throw new BridgeError(ErrorCode.HANDLER_FAILED, `${call.module}.${call.method} failed`);
+      message = `${call.module}.${call.method} failed`;
+      throw new BridgeError(ErrorCode.HANDLER_FAILED, message);
     } finally {
       // The report is built only for a host that asked for it: this runs on every call.
       if (options.onCall) safely(options.onCall, {
@@ -108,6 +113,8 @@ export function createHostCore(options: HostOptions = {}): Host {
         method: call.method,
         duration: performance.now() - started,
         outcome,
+        args: call.args,
+        ...(outcome === 'ok' ? { result } : { message }),
         ...(cause === undefined ? {} : { cause }),
       });
     }

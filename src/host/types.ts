@@ -96,6 +96,12 @@ export interface CallInfo {
   /** Milliseconds from dispatch to settle. */
   duration: number;
   outcome: 'ok' | ErrorCode;
+  /** The call's arguments as the host received them (untrusted app data: render as text only). */
+  args: readonly unknown[];
+  /** What the handler returned, when `outcome` is 'ok'. */
+  result?: unknown;
+  /** The message the app was given, when the call failed. */
+  message?: string;
   /** The original exception when a handler threw something other than a BridgeError. */
   cause?: unknown;
 }

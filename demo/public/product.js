@@ -48,7 +48,7 @@
       allowedPaths: ['/rest/api/3/'],
       // Jira's XSRF header, which its attachment upload requires.
       headers: { 'X-Atlassian-Token': 'no-check' },
-      maxConcurrentPerApp: 8,
+      maxConcurrentPerApp: 16,
       maxBodyBytes: 10 * 1024 * 1024,
     },
     ui: { container: document.getElementById('ap-ui'), theme: 'light' },

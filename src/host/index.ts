@@ -29,6 +29,7 @@ export type {
   CreateViewOptions,
   Host,
   HostModule,
+  HostLimits,
   HostOptions,
   RejectionInfo,
   RequestPolicy,

@@ -65,7 +65,7 @@ export function buildAP(init: BuildOptions = {}): { ap: APCore & Facades; start(
   }
 
   const bridge: PluginBridge = {
-    call: (module, method, args) => start().call(module, method, args),
+    call: (module, method, args, options) => start().call(module, method, args, options),
     onEvent: (listener) => start().onEvent(listener),
     deliver: (name, args) => start().deliver(name, args),
     ready: () => start().ready,

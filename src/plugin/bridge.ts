@@ -1,10 +1,12 @@
+import type { CallOptions } from '../shared/rpc.js';
 import { isReservedName } from '../shared/guards.js';
 import type { Welcome } from '../shared/protocol.js';
 import type { PluginOptions } from './options.js';
 
 /** What a module facade gets: calls and events, connecting lazily on first use. */
 export interface PluginBridge {
-  call(module: string, method: string, args: unknown[]): Promise<unknown>;
+  /** `options.timeout` overrides the call timeout for this call (0: none). */
+  call(module: string, method: string, args: unknown[], options?: CallOptions): Promise<unknown>;
   onEvent(listener: (name: string, args: unknown[]) => void): () => void;
   /** Delivers an event to this page's own listeners, as if the host had sent it. */
   deliver(name: string, args: unknown[]): void;

@@ -1,7 +1,7 @@
 import { BridgeError, ErrorCode } from '../shared/errors.js';
 import { checkWindowName } from '../shared/guards.js';
 import { PROTOCOL_VERSION, type Hello, type Welcome } from '../shared/protocol.js';
-import { createEndpoint, type Endpoint, type EndpointLimits } from '../shared/rpc.js';
+import { createEndpoint, type CallOptions, type Endpoint, type EndpointLimits } from '../shared/rpc.js';
 import { hostAllowed, metaHosts, type PluginOptions } from './options.js';
 
 const DEFAULT_WELCOME_TIMEOUT = 10_000;
@@ -21,7 +21,7 @@ export interface Connection {
   readonly hostOrigin: string;
   /** Options from the host (window.name, then the welcome) merged over the page's own. */
   readonly options: PluginOptions;
-  call(module: string, method: string, args: unknown[]): Promise<unknown>;
+  call(module: string, method: string, args: unknown[], options?: CallOptions): Promise<unknown>;
   /** Subscribes to every event the host sends; returns the unsubscribe function. */
   onEvent(listener: (name: string, args: unknown[]) => void): () => void;
   /** Delivers an event to this page's listeners as if the host had sent it (a refused notice's close). */
@@ -154,13 +154,13 @@ export function connect(win: Window, pageOptions: PluginOptions, limits: Partial
     ready,
     hostOrigin: target?.host ?? '',
     options,
-    async call(module, method, args) {
+    async call(module, method, args, callOptions) {
       if (!endpoint || endpoint.closed) {
         await ready;
         throw new BridgeError(ErrorCode.CONNECTION_DESTROYED, 'The connection is closed');
       }
       // Before the welcome too: calls wait on the port (0-RTT) or in the endpoint's bounded queue.
-      return endpoint.call(module, method, args);
+      return endpoint.call(module, method, args, callOptions);
     },
     onEvent(listener) {
       listeners.add(listener);

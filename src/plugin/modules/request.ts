@@ -134,7 +134,9 @@ export function createRequest(bridge: PluginBridge): RequestFunction {
       let response: WireResponse;
       try {
         const wire = encodeRequest(options as RequestInput);
-        const value = await bridge.call(REQUEST_MODULE, RequestMethod.request, [wire]);
+        // No call timeout: a request waits its turn in the host's per-app queue (1,000 at once are
+        // ordinary), and the server may take long; the session's end still settles it.
+        const value = await bridge.call(REQUEST_MODULE, RequestMethod.request, [wire], { timeout: 0 });
         if (!isValidResponse(value)) throw new BridgeError(ErrorCode.HANDLER_FAILED, 'The host answered with no response');
         response = value;
       } catch (error) {

@@ -24,15 +24,9 @@ export default defineConfig<{ engine: Engine }>({
   },
   projects: [
     { name: 'chromium', use: { browserName: 'chromium', launchOptions: chromiumLaunchOptions() } },
-    {
-      name: 'firefox',
-      testIgnore: 'simulator/**',
-      // Firefox is markedly slower here than Chromium on the same loaded 2-core machine.
-      timeout: 60_000,
-      use: { browserName: 'firefox', engine: 'firefox', launchOptions: firefoxLaunchOptions() },
-    },
+    { name: 'firefox', testIgnore: 'simulator/**', use: { browserName: 'firefox', engine: 'firefox', launchOptions: firefoxLaunchOptions() } },
     // WebKitGTK over WebDriver: only the specs written against the driver (e2e/driver) run here.
-    { name: 'webkit', testMatch: webkitSpecs, timeout: 60_000, use: { engine: 'webkit' } },
+    { name: 'webkit', testMatch: webkitSpecs, use: { engine: 'webkit' } },
   ],
   webServer: {
     command: 'node e2e/server.mjs',

@@ -34,3 +34,14 @@ export async function frameFor(driver: Driver, id: string): Promise<DriverFrame>
   await frame.evaluate(() => new Promise((resolve) => (window as unknown as { AP: { require(n: string[], cb: (...m: unknown[]) => void): void } }).AP.require([], resolve)));
   return frame;
 }
+
+/** Runs `fn` in the app frame with its AP; `fn` is sent as source, so it may use no outer names. */
+export function inApp<T, A = undefined>(frame: DriverFrame, fn: (AP: any, arg: A) => Promise<T> | T, arg?: A): Promise<T> {
+  return frame.evaluate(
+    ({ source, arg }) => {
+      const f = new Function('AP', 'arg', `return (${source})(AP, arg);`) as (AP: unknown, arg: unknown) => T;
+      return f((window as unknown as { AP: unknown }).AP, arg);
+    },
+    { source: fn.toString(), arg },
+  );
+}

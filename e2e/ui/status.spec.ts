@@ -17,9 +17,16 @@ test('loading until the handshake, then "not responding" with a retry for an app
   await expect(status).toHaveAttribute('role', 'alert');
   await expect(status).toContainText('Acme Planner is not responding.');
   await page.screenshot({ path: `${ARTIFACTS}/view-not-responding.png` });
+  // What the indicator shows at each state change, recorded as it happens: the 'loading' after the
+  // retry lasts only the (short) handshake timeout, which a slow engine's polling could miss.
+  await page.evaluate(() => {
+    const w = window as unknown as Win & { shown: (string | null | undefined)[] };
+    w.shown = [];
+    w.host.onViewState(() => w.shown.push(document.querySelector('apb-status')?.shadowRoot?.querySelector('.apb-status')?.getAttribute('data-state')));
+  });
   await status.getByRole('button', { name: 'Try again' }).click();
-  await expect(status).toHaveAttribute('data-state', 'loading');
-  // Still silent after the retry: reported again.
+  // Loading again, then, still silent after the retry, reported again.
+  await expect.poll(() => page.evaluate(() => (window as unknown as { shown: unknown[] }).shown)).toEqual(['loading', 'unresponsive']);
   await expect(status).toHaveAttribute('data-state', 'unresponsive');
 });
 

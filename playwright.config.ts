@@ -1,9 +1,14 @@
 import { defineConfig } from '@playwright/test';
+import type { Engine } from './e2e/driver/driver.js';
 import { chromiumLaunchOptions } from './chromium.mjs';
+import { firefoxLaunchOptions } from './e2e/driver/launch.js';
+
+/** Specs written against e2e/driver, which WebKit runs too. */
+const webkitSpecs = ['core/**/*.spec.ts', 'data/context-user.spec.ts', 'data/cookie.spec.ts', 'data/events.spec.ts', 'security/identity.spec.ts', 'ui/status.spec.ts'];
 
 const port = Number(process.env.E2E_PORT ?? 4173);
 
-export default defineConfig({
+export default defineConfig<{ engine: Engine }>({
   testDir: 'e2e',
   outputDir: 'test-results',
   fullyParallel: true,
@@ -16,9 +21,13 @@ export default defineConfig({
   use: {
     baseURL: `http://host.test:${port}`,
     trace: 'retain-on-failure',
-    launchOptions: chromiumLaunchOptions(),
   },
-  projects: [{ name: 'chromium', use: { browserName: 'chromium' } }],
+  projects: [
+    { name: 'chromium', use: { browserName: 'chromium', launchOptions: chromiumLaunchOptions() } },
+    { name: 'firefox', testIgnore: 'simulator/**', use: { browserName: 'firefox', engine: 'firefox', launchOptions: firefoxLaunchOptions() } },
+    // WebKitGTK over WebDriver: only the specs written against the driver (e2e/driver) run here.
+    { name: 'webkit', testMatch: webkitSpecs, use: { engine: 'webkit' } },
+  ],
   webServer: {
     command: 'node e2e/server.mjs',
     url: `http://127.0.0.1:${port}/fixtures/host.html`,

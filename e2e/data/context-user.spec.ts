@@ -1,14 +1,14 @@
-import { expect, test } from '@playwright/test';
-import { APP_B, HOST, createView } from '../helpers.js';
-import { inApp, openDataHost } from './setup.js';
+import { expect, test } from '../driver/fixture.js';
+import { APP_B, HOST } from '../helpers.js';
+import { createView, inApp, openHost } from '../driver/views.js';
 
 const claims = (token: string) => JSON.parse(Buffer.from(token.split('.')[1]!, 'base64url').toString());
 
-test('context: getContext returns the view context; getToken is cached per view and per app', async ({ page }) => {
-  await openDataHost(page);
+test('context: getContext returns the view context; getToken is cached per view and per app', async ({ driver }) => {
+  await openHost(driver, '/fixtures/data-host.html');
   const context = { jira: { issue: { key: 'DEMO-1', id: '10001' }, project: { key: 'DEMO', id: '10000' } } };
-  const a = await createView(page, { key: 'app-a', context });
-  const b = await createView(page, { key: 'app-b', origin: APP_B, moduleKey: 'panel' });
+  const a = await createView(driver, { key: 'app-a', context });
+  const b = await createView(driver, { key: 'app-b', origin: APP_B, moduleKey: 'panel' });
   const outA = await inApp(a.frame, async (AP) => {
     const token = await AP.context.getToken();
     const again = await new Promise((resolve) => AP.context.getToken(resolve));
@@ -21,14 +21,14 @@ test('context: getContext returns the view context; getToken is cached per view 
   expect(claims(outA.token)).toMatchObject({ iss: 'app-a', sub: 'acc-alice', m: 'main' });
   const tokenB = await inApp(b.frame, (AP) => AP.context.getToken());
   expect(claims(tokenB)).toMatchObject({ iss: 'app-b', m: 'panel' });
-  expect(await page.evaluate(() => (window as any).tokensIssued)).toBe(2);
+  expect(await driver.evaluate(() => (window as any).tokensIssued)).toBe(2);
   // The token never appears in an iframe URL.
-  for (const frame of [a.frame, b.frame]) expect(frame.url()).not.toContain(outA.token.split('.')[1]);
+  for (const frame of [a.frame, b.frame]) expect(await frame.url()).not.toContain(outA.token.split('.')[1]);
 });
 
-test('user and getLocation', async ({ page }) => {
-  await openDataHost(page);
-  const { frame } = await createView(page, {});
+test('user and getLocation', async ({ driver }) => {
+  await openHost(driver, '/fixtures/data-host.html');
+  const { frame } = await createView(driver, {});
   const out = await inApp(frame, async (AP) => ({
     user: await new Promise((resolve) => AP.user.getCurrentUser(resolve)),
     zone: await AP.user.getTimeZone(),

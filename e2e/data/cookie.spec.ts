@@ -1,11 +1,11 @@
-import { expect, test } from '@playwright/test';
-import { APP_B, createView } from '../helpers.js';
-import { inApp, openDataHost } from './setup.js';
+import { expect, test } from '../driver/fixture.js';
+import { APP_B } from '../helpers.js';
+import { createView, inApp, openHost } from '../driver/views.js';
 
-test('cookies: save/read/erase; two apps never see each other, whatever the name', async ({ page }) => {
-  await openDataHost(page);
-  const a = await createView(page, { key: 'app-a' });
-  const b = await createView(page, { key: 'app-b', origin: APP_B });
+test('cookies: save/read/erase; two apps never see each other, whatever the name', async ({ driver }) => {
+  await openHost(driver, '/fixtures/data-host.html');
+  const a = await createView(driver, { key: 'app-a' });
+  const b = await createView(driver, { key: 'app-b', origin: APP_B });
   const names = ['shared', 'app-b', '__proto__', 'apbridge.cookies.app-b', 'x'.repeat(1000)];
   const fromA = await inApp(
     a.frame,
@@ -36,6 +36,6 @@ test('cookies: save/read/erase; two apps never see each other, whatever the name
   expect(afterErase).toEqual(['from-a:6', undefined]);
   expect(await inApp(b.frame, (AP) => AP.cookie.read('shared'))).toBe('from-b');
   // Stored on the host origin, one namespaced entry per app; nothing on the apps' origins.
-  const keys = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('apbridge.cookies.')).sort());
+  const keys = await driver.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('apbridge.cookies.')).sort());
   expect(keys).toEqual(['apbridge.cookies.app-a', 'apbridge.cookies.app-b']);
 });

@@ -1,12 +1,12 @@
-import { expect, test } from '@playwright/test';
-import { APP_B, createView } from '../helpers.js';
-import { inApp, openDataHost } from './setup.js';
+import { expect, test } from '../driver/fixture.js';
+import { APP_B } from '../helpers.js';
+import { createView, inApp, openHost } from '../driver/views.js';
 
-test('events: private events reach every iframe of the app only; public ones every app, with the sender', async ({ page }) => {
-  await openDataHost(page);
-  const a1 = await createView(page, { key: 'app-a', moduleKey: 'one' });
-  const a2 = await createView(page, { key: 'app-a', moduleKey: 'two' });
-  const b = await createView(page, { key: 'app-b', origin: APP_B, moduleKey: 'main' });
+test('events: private events reach every iframe of the app only; public ones every app, with the sender', async ({ driver }) => {
+  await openHost(driver, '/fixtures/data-host.html');
+  const a1 = await createView(driver, { key: 'app-a', moduleKey: 'one' });
+  const a2 = await createView(driver, { key: 'app-a', moduleKey: 'two' });
+  const b = await createView(driver, { key: 'app-b', origin: APP_B, moduleKey: 'main' });
   const listen = (AP: any) => {
     const w = window as any;
     w.got = [];
@@ -26,7 +26,7 @@ test('events: private events reach every iframe of the app only; public ones eve
     (window as any).refused = refused;
   });
   const collect = (frame: typeof a1.frame, count: number) =>
-    frame.waitForFunction((n) => (window as any).got.length >= n, count).then(() => frame.evaluate(() => (window as any).got));
+    frame.waitFor((n) => (window as any).got.length >= n, count).then(() => frame.evaluate(() => (window as any).got));
   const sender = { sender: { addonKey: 'app-a', key: 'one' } };
   const expected = [
     ['on', { key: 'DEMO-1' }, sender],
@@ -43,9 +43,9 @@ test('events: private events reach every iframe of the app only; public ones eve
   expect(await a1.frame.evaluate(() => (window as any).refused)).toBe('INVALID_ARGUMENT');
 });
 
-test('events: offAll with and without a name; a view created later still gets queued events', async ({ page }) => {
-  await openDataHost(page);
-  const a1 = await createView(page, { key: 'app-a', moduleKey: 'one' });
+test('events: offAll with and without a name; a view created later still gets queued events', async ({ driver }) => {
+  await openHost(driver, '/fixtures/data-host.html');
+  const a1 = await createView(driver, { key: 'app-a', moduleKey: 'one' });
   const got = await inApp(a1.frame, async (AP) => {
     const got: string[] = [];
     AP.events.on('x', () => got.push('x'));
@@ -61,13 +61,13 @@ test('events: offAll with and without a name; a view created later still gets qu
   });
   expect(got).toEqual(['y']);
   // A view that is not connected yet: the host queues the event until its plugin connects.
-  const late = await page.evaluate(() => {
+  const late = await driver.evaluate(() => {
     const w = window as any;
     const view = w.host.create({ app: 'app-a', moduleKey: 'late', url: '/fixtures/events-late.html' }, document.getElementById('views'));
     return view.id;
   });
   await inApp(a1.frame, (AP) => AP.events.emit('hello-late', 42));
-  const frame = page.frame({ url: /events-late\.html/ }) ?? (await page.waitForSelector(`iframe[name*="${late}"]`).then((h) => h.contentFrame()));
-  await frame!.waitForFunction(() => (window as any).late?.length > 0);
-  expect(await frame!.evaluate(() => (window as any).late)).toEqual([[42, { sender: { addonKey: 'app-a', key: 'one' } }]]);
+  const frame = await driver.frame(`iframe[name*="${late}"]`);
+  await frame.waitFor(() => (window as any).late?.length > 0);
+  expect(await frame.evaluate(() => (window as any).late)).toEqual([[42, { sender: { addonKey: 'app-a', key: 'one' } }]]);
 });

@@ -1,14 +1,15 @@
 // Look-alike origins and prototype-chain names, in a real browser across sites. The app's own iframe
 // navigates to a look-alike origin (it keeps window.name, so it knows the channel) and says hello:
 // every variant must be refused as WRONG_ORIGIN. Then prototype-chain names over a real session.
-import { expect, test } from '@playwright/test';
-import { PORT, createView, openHost } from '../helpers.js';
+import { expect, test } from '../driver/fixture.js';
+import { createView, openHost } from '../driver/views.js';
+import { PORT } from '../helpers.js';
 
 type Win = Window & { rejections: { reason: string; origin: string }[]; host: import('../../src/host/types.js').Host };
 
-test.beforeEach(async ({ page }) => {
-  await openHost(page);
-  await page.evaluate(() => (window as unknown as Win).host.defineModule('acme', { ping: (ctx) => ctx.app.key }));
+test.beforeEach(async ({ driver }) => {
+  await openHost(driver);
+  await driver.evaluate(() => (window as unknown as Win).host.defineModule('acme', { ping: (ctx) => ctx.app.key }));
 });
 
 const lookAlikes = [
@@ -18,23 +19,22 @@ const lookAlikes = [
 ] as const;
 
 for (const [label, origin] of lookAlikes) {
-  test(`a hello from ${label} of the app origin is refused (${origin})`, async ({ page }) => {
-    const { frame } = await createView(page, {});
+  test(`a hello from ${label} of the app origin is refused (${origin})`, async ({ driver }) => {
+    const { frame } = await createView(driver, {});
     await frame.evaluate((src) => {
       location.href = src;
     }, `${origin}/fixtures/evil.html`);
-    await expect.poll(() => page.frames().some((f) => f.url().startsWith(origin))).toBe(true);
-    const evil = page.frames().find((f) => f.url().startsWith(origin))!;
-    await evil.waitForFunction(() => 'forgeHello' in window);
+    const evil = await driver.frameAt(origin);
+    await evil.waitFor(() => 'forgeHello' in window);
     await evil.evaluate(() => (window as unknown as { forgeHello(c: string): void }).forgeHello(JSON.parse(window.name).channel));
-    await page.waitForFunction(() => (window as unknown as Win).rejections.length > 0);
-    const rejections = await page.evaluate(() => (window as unknown as Win).rejections);
+    await driver.waitFor(() => (window as unknown as Win).rejections.length > 0);
+    const rejections = await driver.evaluate(() => (window as unknown as Win).rejections);
     expect(rejections).toEqual([expect.objectContaining({ reason: 'WRONG_ORIGIN', origin })]);
   });
 }
 
-test('prototype-chain names over a real session are MODULE_NOT_FOUND / METHOD_NOT_FOUND and pollute nothing', async ({ page }) => {
-  const { frame } = await createView(page, {});
+test('prototype-chain names over a real session are MODULE_NOT_FOUND / METHOD_NOT_FOUND and pollute nothing', async ({ driver }) => {
+  const { frame } = await createView(driver, {});
   const out = await frame.evaluate(async () => {
     const { channel, host } = JSON.parse(window.name);
     const { port1, port2 } = new MessageChannel();
@@ -64,5 +64,5 @@ test('prototype-chain names over a real session are MODULE_NOT_FOUND / METHOD_NO
     expect(code, key).toBe(key.startsWith('acme.') ? 'METHOD_NOT_FOUND' : 'MODULE_NOT_FOUND');
   }
   expect(out.ping).toBe('app-a');
-  expect(await page.evaluate(() => 'polluted' in {})).toBe(false);
+  expect(await driver.evaluate(() => 'polluted' in {})).toBe(false);
 });

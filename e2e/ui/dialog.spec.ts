@@ -3,6 +3,9 @@ import { ARTIFACTS, dialogFrame, log, openUiHost, panel, type AppWin } from './u
 
 test.beforeEach(async ({ page }) => openUiHost(page));
 
+const FIREFOX_IFRAME_INPUT =
+  "Playwright 1.64 over WebDriver BiDi does not route mouse or keyboard input into Firefox's out-of-process (Fission) iframes: the events land on the <iframe> element in the host page (README, Engines)";
+
 test('a dialog with chrome: role, aria-modal, labelled by its header, app named, HTML inert; screenshot', async ({ page }) => {
   const { frame } = await panel(page);
   await frame.evaluate(() => {
@@ -38,7 +41,8 @@ test('dark theme dialog screenshot', async ({ page }) => {
   await page.screenshot({ path: `${ARTIFACTS}/dialog-chrome-dark.png` });
 });
 
-test("theme 'auto' follows prefers-color-scheme; product styles stay as they were", async ({ page }) => {
+test("theme 'auto' follows prefers-color-scheme; product styles stay as they were", async ({ page, browserName }) => {
+  test.skip(browserName === 'firefox', "Playwright 1.64's emulateMedia does not reach firefox-esr 153 over WebDriver BiDi: prefers-color-scheme stays light");
   await page.emulateMedia({ colorScheme: 'dark' });
   await openUiHost(page, '?theme=auto');
   const { frame } = await panel(page);
@@ -66,7 +70,8 @@ test("a dialog for another app's key, or an unknown key, is refused with NOT_ALL
   await expect(page.getByRole('dialog')).toHaveCount(0);
 });
 
-test('dialog.close data reaches the opener only: not a sibling panel, not another app', async ({ page }) => {
+test('dialog.close data reaches the opener only: not a sibling panel, not another app', async ({ page, browserName }) => {
+  test.skip(browserName === 'firefox', FIREFOX_IFRAME_INPUT);
   const opener = await panel(page);
   const sibling = await panel(page);
   const other = await panel(page, 'app-b');
@@ -127,7 +132,8 @@ test('chrome buttons: events reach the dialog iframe; disableCloseOnSubmit keeps
   expect(await log(frame)).toEqual([['dialog.close', undefined]]);
 });
 
-test('keyboard only: open, type, submit from inside; Esc inside the iframe and in the chrome; focus returns', async ({ page }) => {
+test('keyboard only: open, type, submit from inside; Esc inside the iframe and in the chrome; focus returns', async ({ page, browserName }) => {
+  test.skip(browserName === 'firefox', FIREFOX_IFRAME_INPUT);
   const opener = await panel(page);
   // Tab from the page into the app iframe, to its button.
   await page.locator('iframe[data-apb-app="app-a"]').first().focus();
@@ -171,7 +177,8 @@ test('keyboard only: open, type, submit from inside; Esc inside the iframe and i
   await expect(page.getByRole('dialog')).toHaveCount(0);
 });
 
-test('nested dialogs stack; Esc closes only the top one', async ({ page }) => {
+test('nested dialogs stack; Esc closes only the top one', async ({ page, browserName }) => {
+  test.skip(browserName === 'firefox', FIREFOX_IFRAME_INPUT);
   const { frame } = await panel(page);
   await frame.evaluate(() => (window as unknown as AppWin).AP.dialog.create({ key: 'editor' }));
   const first = await dialogFrame(page);

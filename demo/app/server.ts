@@ -35,7 +35,7 @@ function sampleRoutes(appKey: string, baseUrl: string, describe: (baseUrl: strin
   const router = express.Router();
   const tenants = new Map<string, Tenant>();
   const log: LogEntry[] = [];
-  const webhooks: { at: string; event: string; issueKey: string; verified: boolean }[] = [];
+  const webhooks: { at: string; event: string; issueKey: string; verified: boolean; path: string }[] = [];
   const record = (what: string, verified: boolean, detail: string): void => {
     log.unshift({ at: new Date().toISOString(), what, verified, detail });
     log.length = Math.min(log.length, 100);
@@ -84,7 +84,7 @@ function sampleRoutes(appKey: string, baseUrl: string, describe: (baseUrl: strin
     // A declaration with excludeBody gets no body: the path says which event it was.
     const body = (req.body ?? {}) as { webhookEvent?: string; issue?: { key?: string }; comment?: { body?: string } };
     const event = body.webhookEvent ?? `(no body) ${req.params.event}`;
-    webhooks.unshift({ at: new Date().toISOString(), event: `${event}${body.comment ? ' comment' : ''}`, issueKey: String(body.issue?.key ?? '-'), verified });
+    webhooks.unshift({ at: new Date().toISOString(), event: `${event}${body.comment ? ' comment' : ''}`, issueKey: String(body.issue?.key ?? '-'), verified, path: String(req.params.event) });
     webhooks.length = Math.min(webhooks.length, 100);
     res.status(verified ? 204 : 401).end();
   });

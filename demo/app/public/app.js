@@ -150,7 +150,7 @@
     status: guard('out-server', function () {
       return withToken('/api/status').then(function (s) {
         var life = s.lifecycle.map(function (e) { return e.what + (e.verified ? ' verified' : ' REFUSED (' + e.detail + ')'); });
-        var hooks = s.webhooks.map(function (w) { return w.event + ' ' + w.issueKey + (w.verified ? ' verified' : ' UNVERIFIED'); });
+        var hooks = s.webhooks.map(function (w) { return w.event + ' ' + w.issueKey + (w.verified ? ' verified' : ' UNVERIFIED') + ' via ' + w.path; });
         return 'lifecycle: ' + (life.join('; ') || 'none') + '\nwebhooks: ' + (hooks.join('; ') || 'none');
       });
     }),

@@ -1,5 +1,5 @@
-// App regions the page opens on demand: issue glances, contents and activity tabs, web items with
-// target dialog or inline dialog, and dashboard items' edit mode. Runs after product.js, which
+// App regions the page opens on demand: issue glances, contents and activity tabs, and web items with
+// target dialog or inline dialog. Runs after product.js, which
 // created the host (window.apHost). Each iframe URL is signed by the product's server at open time.
 (function () {
   'use strict';
@@ -152,44 +152,4 @@
     });
   });
 
-  // Dashboard items. `window.apDashboard` is what the host's jira module (AP.jira.isDashboardItemEditable,
-  // setDashboardItemTitle, DashboardItem.onDashboardItemEdit) is to be wired to: item by view, edit
-  // mode, title.
-  function itemOf(view) {
-    var id = view && view.options && view.options.dashboardItemId;
-    return id ? document.querySelector('[data-testid="dashboard-item"][data-item-id="' + CSS.escape(String(id)) + '"]') : null;
-  }
-  var editListeners = [];
-  window.apDashboard = {
-    isEditable: function (view) { return !!(view && view.options && view.options.dashboardItemEditable); },
-    setTitle: function (view, title) {
-      var item = itemOf(view);
-      if (!item) return Promise.reject(new Error('not a dashboard item'));
-      return fetch('/jira/dashboards/10000/items/' + encodeURIComponent(item.getAttribute('data-item-id')) + '/title', {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ title: title }),
-      }).then(function (response) {
-        if (!response.ok) throw new Error('title: HTTP ' + response.status);
-        return response.json();
-      }).then(function (body) {
-        item.querySelector('[data-testid="dashboard-item-title"]').textContent = body.title;
-        var edit = item.querySelector('[data-dashboard-edit]');
-        if (edit) edit.textContent = 'Edit ' + body.title;
-      });
-    },
-    onEdit: function (listener) { editListeners.push(listener); },
-  };
-  document.querySelectorAll('[data-dashboard-edit]').forEach(function (button) {
-    button.addEventListener('click', function () {
-      var item = button.closest('[data-testid="dashboard-item"]');
-      var editing = item.getAttribute('data-mode') !== 'edit';
-      item.setAttribute('data-mode', editing ? 'edit' : 'view');
-      button.setAttribute('aria-pressed', String(editing));
-      item.querySelector('.edit-badge').hidden = !editing;
-      if (!editing) return;
-      var view = host.views().filter(function (v) { return v.options && String(v.options.dashboardItemId) === item.getAttribute('data-item-id'); })[0];
-      editListeners.forEach(function (listener) { listener(view); });
-    });
-  });
 })();

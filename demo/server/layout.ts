@@ -123,6 +123,7 @@ ${options.state ? jsonScript('ap-page', options.state) : ''}
 <script src="/dist/host.js"></script>
 <script src="/static/product.js"></script>
 <script src="/static/regions.js"></script>
+<script src="/static/jira.js"></script>
 </body>
 </html>`.value;
 }

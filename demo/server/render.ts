@@ -44,11 +44,13 @@ export function pageRenderer(product: ProductInfo): RenderPage {
 /** The app links the chrome shows this user on this page, from the module-type table's page routes. */
 function navFor(product: ProductInfo, user: User, ctx: PageContext): Nav {
   const links = (types: string[], route: PageRoute, pageCtx: PageContext): NavLink[] =>
-    visibleModules(product, types, user, pageCtx).map((p) => ({ href: pagePath(route, p.installation.key, p.declaration.key), name: p.declaration.name, appName: p.descriptor.name }));
+    visibleModules(product, types, user, pageCtx)
+      // A general page at location "none" is hidden: apps open it themselves (web items, AP.navigator).
+      .filter((p) => p.declaration.location !== 'none')
+      .map((p) => ({ href: pagePath(route, p.installation.key, p.declaration.key), name: p.declaration.name, appName: p.descriptor.name }));
   const project: PageContext = { projectKey: ctx.issue?.projectKey ?? ctx.projectKey ?? 'DEMO' };
   return {
-    // A general page at location "none" is hidden: apps open it themselves (web items, AP.navigator).
-    generalPages: links(['generalPages'], 'general', project).filter((_l, i) => visibleModules(product, ['generalPages'], user, project)[i]?.declaration.location !== 'none'),
+    generalPages: links(['generalPages'], 'general', project),
     projectPages: links(['jiraProjectPages'], 'project', project),
     projectAdminTabs: user.siteAdmin ? links(['jiraProjectAdminTabPanels'], 'projectAdmin', project) : [],
     adminPages: user.siteAdmin ? links(['adminPages'], 'admin', {}) : [],

@@ -51,8 +51,9 @@ test.describe('host simulator: properties, comments and their webhooks', () => {
     const comments = (await (await request.get(`${api}/issue/DEMO-2/comment`)).json()) as { comments: { body: string }[] };
     expect(comments.comments.map((c) => c.body)).toEqual(['Edited']);
     // The filter "issuetype = Bug": DEMO-1 (a Bug) is delivered to /webhook/updated-bug, DEMO-2 (a Story) is not.
-    expect((await request.put(`${api}/issue/DEMO-2`, { data: { fields: { summary: 'Story edited' } } })).status()).toBe(204);
-    expect((await request.put(`${api}/issue/DEMO-1`, { data: { fields: { summary: 'Bug edited' } } })).status()).toBe(204);
+    // Each issue keeps its status: the simulator is shared by this worker's tests, which read summaries.
+    expect((await request.put(`${api}/issue/DEMO-2`, { data: { fields: { status: { name: 'To Do' } } } })).status()).toBe(204);
+    expect((await request.put(`${api}/issue/DEMO-1`, { data: { fields: { status: { name: 'In Progress' } } } })).status()).toBe(204);
     const doomed = (await (await request.post(`${api}/issue`, { data: { fields: { project: { key: 'DEMO' }, summary: 'To delete' } } })).json()) as { key: string };
     expect((await request.delete(`${api}/issue/${doomed.key}`)).status()).toBe(204);
 

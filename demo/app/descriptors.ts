@@ -1,4 +1,4 @@
-/** The sample app's descriptor: every module type the simulator renders, and issue webhooks. */
+/** The sample app's descriptor: one of every module type the simulator renders, and webhooks. */
 export function sampleDescriptor(baseUrl: string): Record<string, unknown> {
   return {
     key: 'acme-sample',
@@ -11,13 +11,54 @@ export function sampleDescriptor(baseUrl: string): Record<string, unknown> {
     lifecycle: { installed: '/installed', uninstalled: '/uninstalled', enabled: '/enabled', disabled: '/disabled' },
     scopes: ['READ', 'WRITE', 'DELETE'],
     modules: {
-      generalPages: [{ key: 'sample-page', name: { value: 'Sample App' }, url: '/page?project={project.key}', location: 'system.top.navigation.bar' }],
+      generalPages: [
+        { key: 'sample-page', name: { value: 'Sample App' }, url: '/page?project={project.key}', location: 'system.top.navigation.bar' },
+        // Hidden (location none): opened by a web item with context "product", as apps open their own pages.
+        { key: 'sample-hidden', name: { value: 'Sample hidden page' }, url: '/m/hidden?from={ac.from}&project={project.key}', location: 'none' },
+      ],
+      adminPages: [{ key: 'sample-admin', name: { value: 'Sample admin' }, url: '/m/admin' }],
+      configurePage: { key: 'sample-configure', name: { value: 'Configure Sample App' }, url: '/m/configure' },
+      postInstallPage: { key: 'sample-get-started', name: { value: 'Get started' }, url: '/m/post-install' },
+      jiraProjectPages: [{ key: 'sample-project-page', name: { value: 'Sample project page' }, url: '/m/project-page?project={project.key}&projectId={project.id}' }],
+      jiraProjectAdminTabPanels: [{ key: 'sample-project-settings', name: { value: 'Sample settings' }, url: '/m/project-admin?project={project.key}', location: 'projectgroup4' }],
       webPanels: [{ key: 'sample-panel', name: { value: 'Sample panel' }, url: '/panel?issueKey={issue.key}', location: 'atl.jira.view.issue.right.context' }],
+      jiraIssueGlances: [{
+        key: 'sample-glance', name: { value: 'Sample glance' }, url: '/m/glance?issue={issue.key}&issueId={issue.id}',
+        content: { type: 'label', label: { value: '3 notes' } }, icon: { width: 24, height: 24, url: '/static/icon.svg' }, target: { type: 'issue_glance' },
+        conditions: [{ condition: 'user_is_logged_in' }],
+      }],
+      jiraIssueContents: [{
+        key: 'sample-content', name: { value: 'Sample content' }, url: '/m/content?issue={issue.key}&type={issuetype.name}',
+        icon: { width: 24, height: 24, url: '/static/icon.svg' }, tooltip: { value: 'Add sample content' }, target: { type: 'issue_content' },
+      }],
+      jiraIssueTabPanels: [{ key: 'sample-tab', name: { value: 'Sample tab' }, url: '/m/tab?issue={issue.key}&project={project.key}' }],
+      jiraDashboardItems: [{
+        key: 'sample-gadget', name: { value: 'Sample gadget' }, description: { value: 'Shows its dashboard context' },
+        url: '/m/dashboard-item?dashboard={dashboard.id}&item={dashboardItem.id}&itemKey={dashboardItem.key}',
+        thumbnailUrl: '/static/icon.svg', configurable: true,
+      }],
+      webSections: [{ key: 'sample-section', location: 'opsbar-operations', name: { value: 'Sample App' } }],
+      webItems: [
+        { key: 'sample-action', location: 'operations-top-level', name: { value: 'Sample action' }, url: '/m/web-item-dialog?issue={issue.key}', target: { type: 'dialog', options: { size: 'medium', header: { value: 'Sample action' } } } },
+        { key: 'sample-inline', location: 'sample-section', name: { value: 'Sample inline' }, url: '/m/inline?issue={issue.key}', target: { type: 'inlinedialog' } },
+        { key: 'sample-priority', location: 'sample-section', name: { value: 'Set priority (dialog module)' }, url: '/dialog', target: { type: 'dialog', options: { key: 'sample-dialog' } } },
+        { key: 'sample-admin-action', location: 'operations-top-level', name: { value: 'Admins only action' }, url: '/m/admin-action?issue={issue.key}', conditions: [{ condition: 'user_is_admin' }] },
+        { key: 'sample-user-action', location: 'operations-top-level', name: { value: 'Non-admins action' }, url: '/m/user-action?issue={issue.key}', conditions: [{ condition: 'user_is_admin', invert: true }] },
+        { key: 'sample-top', location: 'system.top.navigation.bar', name: { value: 'Sample top link' }, url: '/plugins/servlet/ac/acme-sample/sample-hidden?ac.from=top', context: 'product' },
+        { key: 'sample-sidebar', location: 'jira.project.sidebar.plugins.navigation', name: { value: 'Sample sidebar link' }, url: '/m/sidebar?project={project.key}', target: { type: 'page' } },
+      ],
       dialogs: [{ key: 'sample-dialog', url: '/dialog', options: { chrome: true, header: { value: 'Set a priority' }, size: 'medium' } }],
+      jiraEntityProperties: [{
+        key: 'sample-properties', name: { value: 'Sample properties' }, entityType: 'issue',
+        keyConfigurations: [{ propertyKey: 'sample', extractions: [{ objectName: 'score', type: 'number' }] }],
+      }],
       webhooks: [
         { event: 'jira:issue_created', url: '/webhook/created' },
         { event: 'jira:issue_updated', url: '/webhook/updated' },
+        { event: 'jira:issue_updated', url: '/webhook/updated-bug', filter: 'issuetype = Bug' },
         { event: 'jira:issue_deleted', url: '/webhook/deleted' },
+        { event: 'comment_created', url: '/webhook/comment-created' },
+        { event: 'comment_updated', url: '/webhook/comment-updated', excludeBody: true },
       ],
     },
   };

@@ -35,7 +35,7 @@ function sampleRoutes(appKey: string, baseUrl: string, describe: (baseUrl: strin
   const router = express.Router();
   const tenants = new Map<string, Tenant>();
   const log: LogEntry[] = [];
-  const webhooks: { at: string; event: string; issueKey: string; verified: boolean }[] = [];
+  const webhooks: { at: string; event: string; issueKey: string; verified: boolean; path: string }[] = [];
   const record = (what: string, verified: boolean, detail: string): void => {
     log.unshift({ at: new Date().toISOString(), what, verified, detail });
     log.length = Math.min(log.length, 100);
@@ -81,20 +81,23 @@ function sampleRoutes(appKey: string, baseUrl: string, describe: (baseUrl: strin
     } catch (error) {
       record(`webhook ${req.params.event}`, false, (error as Error).message);
     }
-    const body = req.body as { webhookEvent?: string; issue?: { key?: string } };
-    webhooks.unshift({ at: new Date().toISOString(), event: String(body.webhookEvent), issueKey: String(body.issue?.key), verified });
+    // A declaration with excludeBody gets no body: the path says which event it was.
+    const body = (req.body ?? {}) as { webhookEvent?: string; issue?: { key?: string }; comment?: { body?: string } };
+    const event = body.webhookEvent ?? `(no body) ${req.params.event}`;
+    webhooks.unshift({ at: new Date().toISOString(), event: `${event}${body.comment ? ' comment' : ''}`, issueKey: String(body.issue?.key ?? '-'), verified, path: String(req.params.event) });
     webhooks.length = Math.min(webhooks.length, 100);
     res.status(verified ? 204 : 401).end();
   });
 
-  // Pages: the iframe URL's JWT is checked before anything is rendered, as Connect apps do.
-  const views: Record<string, ViewName> = { '/page': appKey === 'acme-reader' ? 'reader' : 'page', '/panel': 'panel', '/dialog': 'dialog' };
+  // Pages: the iframe URL's JWT is checked before anything is rendered, as Connect apps do. `/m/<name>`
+  // serves the modules that only show where they are (their context and the verified JWT).
+  const views: Record<string, ViewName> = { '/page': appKey === 'acme-reader' ? 'reader' : 'page', '/panel': 'panel', '/dialog': 'dialog', '/m/:name': 'module' };
   for (const [path, view] of Object.entries(views)) {
     if (appKey === 'acme-reader' && view !== 'reader') continue;
     router.get(path, (req, res) => {
       try {
         const { tenant, claims } = verifyFromProduct(String(req.query.jwt ?? ''), tenantFor, { method: 'GET', url: requestUrl(req), appBaseUrl: baseUrl });
-        res.type('html').send(pageHtml({ view, productBaseUrl: tenant.baseUrl, accountId: String(claims.sub ?? ''), apiBase: baseUrl }));
+        res.type('html').send(pageHtml({ view, productBaseUrl: tenant.baseUrl, accountId: String(claims.sub ?? ''), apiBase: baseUrl, name: String(req.params.name ?? view) }));
       } catch (error) {
         res.status(401).type('text/plain').send(`The sample app refused this request: ${(error as Error).message}`);
       }

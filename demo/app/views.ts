@@ -1,4 +1,4 @@
-export type ViewName = 'page' | 'panel' | 'dialog' | 'reader';
+export type ViewName = 'page' | 'panel' | 'dialog' | 'reader' | 'module';
 
 function escape(text: string): string {
   return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
@@ -38,6 +38,17 @@ const SECTIONS: Record<ViewName, string> = {
   <label>Priority <select id="priority"><option>High</option><option selected>Medium</option><option>Low</option></select></label>
   <div class="row"><button data-action="dialog-close">Choose and close</button><button data-action="emit">Emit sample.ping</button></div>
 </div>`,
+  module: `
+<div class="module">
+  <h1 data-testid="module-name"></h1>
+  <p class="muted">JWT verified by the app server for <code data-testid="jwt-sub"></code></p>
+  <dl data-testid="module-params"></dl>
+  <output data-testid="module-context"></output>
+  <div class="row dashboard-only" hidden>
+    <button data-action="item-title">Rename this item</button>
+    <output data-testid="out-item"></output>
+  </div>
+</div>`,
   reader: `
 <h1>Reader</h1>
 <p class="lead">A read-only app (scope READ). Reading works; writing is refused by the product.</p>
@@ -50,13 +61,13 @@ const SECTIONS: Record<ViewName, string> = {
  * An app page. all.js comes from the product the app is installed in, as Connect apps load it from
  * their host; `resize` stays on (autoresize) everywhere.
  */
-export function pageHtml(options: { view: ViewName; productBaseUrl: string; accountId: string; apiBase: string }): string {
+export function pageHtml(options: { view: ViewName; productBaseUrl: string; accountId: string; apiBase: string; name: string }): string {
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width">
 <title>Sample App</title>
 <link rel="stylesheet" href="/static/app.css">
 </head>
-<body data-view="${options.view}" data-account="${escape(options.accountId)}" data-api="${escape(options.apiBase)}">
+<body data-view="${options.view}" data-name="${escape(options.name)}" data-account="${escape(options.accountId)}" data-api="${escape(options.apiBase)}">
 <div class="ac-content">${SECTIONS[options.view]}</div>
 <script src="${escape(options.productBaseUrl)}/atlassian-connect/all.js"></script>
 <script src="/static/app.js"></script>

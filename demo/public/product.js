@@ -45,7 +45,7 @@
       }).then(function (body) { return body.token; });
     },
     request: {
-      allowedPaths: ['/rest/api/3/'],
+      allowedPaths: ['/rest/api/3/', '/rest/atlassian-connect/1/'],
       // Jira's XSRF header, which its attachment upload requires.
       headers: { 'X-Atlassian-Token': 'no-check' },
       maxConcurrentPerApp: 16,

@@ -3,7 +3,9 @@ import express, { type Request, type Response } from 'express';
 import multer from 'multer';
 import { jsonError } from './auth.js';
 import type { ProductInfo } from './install.js';
-import { attachmentJson, issueJson, issueService, plainText, userJson } from './issues.js';
+import { searchJql } from './jql.js';
+import { attachmentJson, commentJson, issueJson, issueService, plainText, userJson } from './issues.js';
+import { entityProperties } from './properties.js';
 import { USERS, type Issue } from './store.js';
 
 const MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;
@@ -22,24 +24,6 @@ function fieldsFrom(body: unknown): Partial<Issue> & { projectKey?: string } {
   const status = (fields.status as { name?: unknown } | undefined)?.name;
   if (STATUSES.includes(status as Issue['status'])) out.status = status as Issue['status'];
   return out;
-}
-
-/** A small JQL: `project = KEY`, `key = KEY-1`, `text ~ "words"`, joined with AND. */
-function search(product: ProductInfo, jql: string): Issue[] {
-  let issues = [...product.store.issues()];
-  for (const clause of jql.split(/\s+AND\s+/i)) {
-    const match = /^\s*(project|key|text|status)\s*(=|~)\s*"?([^"]*?)"?\s*$/i.exec(clause.replace(/ORDER BY.*$/i, ''));
-    if (!match) continue;
-    const [, field = '', , value = ''] = match;
-    const v = value.toLowerCase();
-    issues = issues.filter((i) =>
-      field.toLowerCase() === 'project' ? i.projectKey.toLowerCase() === v
-        : field.toLowerCase() === 'key' ? i.key.toLowerCase() === v
-          : field.toLowerCase() === 'status' ? i.status.toLowerCase() === v
-            : `${i.summary} ${i.description}`.toLowerCase().includes(v),
-    );
-  }
-  return issues;
 }
 
 /** Jira REST API v3 (the subset apps most use), answering as `req.actor`. */
@@ -93,7 +77,7 @@ export function restApi(product: ProductInfo): express.Router {
   const searchHandler = (req: Request, res: Response): void => {
     const jql = String((req.method === 'GET' ? req.query.jql : (req.body as { jql?: unknown } | undefined)?.jql) ?? '');
     const max = Math.min(Number(req.method === 'GET' ? req.query.maxResults : (req.body as { maxResults?: unknown })?.maxResults) || 50, 100);
-    const found = search(product, jql);
+    const found = searchJql(product.store.issues(), jql);
     res.json({ startAt: 0, maxResults: max, total: found.length, issues: found.slice(0, max).map((i) => issueJson(i, product)) });
   };
   api.get('/search', searchHandler);
@@ -126,6 +110,29 @@ export function restApi(product: ProductInfo): express.Router {
     res.setHeader('content-disposition', `attachment; filename="${attachment.filename.replace(/[^\w. -]/g, '_')}"`);
     createReadStream(store.attachmentPath(attachment.id)).pipe(res);
   });
+  api.get('/issue/:key/comment', (req, res) => {
+    const issue = findIssue(req, res);
+    if (!issue) return;
+    const comments = (issue.comments ?? []).map((c) => commentJson(issue, c, product.baseUrl));
+    res.json({ startAt: 0, maxResults: comments.length, total: comments.length, comments });
+  });
+  api.post('/issue/:key/comment', express.json({ limit: '1mb' }), (req, res) => {
+    const issue = findIssue(req, res);
+    if (!issue) return;
+    const body = plainText((req.body as { body?: unknown } | undefined)?.body).slice(0, 32_000);
+    if (!body.trim()) return jsonError(res, 400, 'Comment body can not be empty!', { errors: { comment: 'Comment body can not be empty!' } });
+    res.status(201).json(commentJson(issue, issueService.comment(product, req.actor!.user, issue, body), product.baseUrl));
+  });
+  api.put('/issue/:key/comment/:id', express.json({ limit: '1mb' }), (req, res) => {
+    const issue = findIssue(req, res);
+    if (!issue) return;
+    const comment = (issue.comments ?? []).find((c) => c.id === req.params.id);
+    if (!comment) return jsonError(res, 404, 'Can not find a comment for the id.');
+    const body = plainText((req.body as { body?: unknown } | undefined)?.body).slice(0, 32_000);
+    if (!body.trim()) return jsonError(res, 400, 'Comment body can not be empty!');
+    res.json(commentJson(issue, issueService.editComment(product, req.actor!.user, issue, comment, body), product.baseUrl));
+  });
+  entityProperties(product, api);
   api.use((_req: Request, res: Response) => jsonError(res, 404, 'No such REST resource in the simulator'));
   return api;
 }

@@ -118,9 +118,9 @@ export function restAuth(store: Store, secret: string, productOrigin: string) {
         actor = { user, via: 'session' };
       }
     }
-    if (actor.appKey) {
+    const needed = requiredScope(req.method, path);
+    if (actor.appKey && needed) {
       const installation = store.installation(actor.appKey)!;
-      const needed = requiredScope(req.method, path);
       const granted = descriptorOf(installation).scopes;
       if (!hasScope(granted, needed)) {
         jsonError(

@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { DescriptorError, validateDescriptor, type Descriptor, type LifecycleEvent } from './descriptor.js';
 import { signForApp, signInstallCallback, type SigningKey } from './jwt.js';
-import type { Installation, Store } from './store.js';
+import { matchesJql } from './jql.js';
+import type { Installation, Issue, Store } from './store.js';
 
 const FETCH_TIMEOUT = 10_000;
 
@@ -130,26 +131,28 @@ export async function uninstall(product: ProductInfo, installation: Installation
 
 /**
  * Sends `event` (e.g. `jira:issue_created`) to every enabled app that declared a webhook for it,
- * JWT-signed with its shared secret. Fire and forget: deliveries are logged, never awaited by the
+ * JWT-signed with its shared secret. A declaration's `filter` (JQL) is matched against `issue`;
+ * `excludeBody: true` sends no body. Fire and forget: deliveries are logged, never awaited by the
  * request that caused them.
  */
-export function fireWebhook(product: ProductInfo, event: string, payload: Record<string, unknown>): void {
+export function fireWebhook(product: ProductInfo, event: string, payload: Record<string, unknown>, issue?: Issue): void {
   for (const installation of product.store.installations()) {
     if (!installation.enabled) continue;
     const descriptor = descriptorOf(installation);
     for (const hook of descriptor.modules.webhooks ?? []) {
       if (hook.event !== event || typeof hook.url !== 'string') continue;
+      if (typeof hook.filter === 'string' && hook.filter.trim() && issue && !matchesJql(issue, hook.filter)) continue;
       const url = descriptor.baseUrl + hook.url;
       const token = signForApp({
         sharedSecret: installation.sharedSecret,
         clientKey: product.store.clientKey,
         request: { method: 'POST', url, appBaseUrl: descriptor.baseUrl },
       });
-      const body = JSON.stringify({ timestamp: Date.now(), webhookEvent: event, ...payload });
+      const withBody = hook.excludeBody !== true;
       void fetch(url, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: `JWT ${token}` },
-        body,
+        headers: { authorization: `JWT ${token}`, ...(withBody ? { 'content-type': 'application/json' } : {}) },
+        ...(withBody ? { body: JSON.stringify({ timestamp: Date.now(), webhookEvent: event, ...payload }) } : {}),
         signal: AbortSignal.timeout(FETCH_TIMEOUT),
       }).then(
         (response) => product.store.recordDelivery({ at: new Date().toISOString(), appKey: installation.key, kind: event, url, status: response.status }),

@@ -1,5 +1,5 @@
 import { fireWebhook, type ProductInfo } from './install.js';
-import { USERS, type Attachment, type Issue, type User } from './store.js';
+import { USERS, type Attachment, type Comment, type Issue, type User } from './store.js';
 
 /** Jira's REST shape for a user (only the fields apps commonly read). */
 export function userJson(user: User, baseUrl: string): Record<string, unknown> {
@@ -56,8 +56,20 @@ export function issueJson(issue: Issue, product: ProductInfo): Record<string, un
   };
 }
 
-function event(product: ProductInfo, name: string, issue: Issue, user: User): void {
-  fireWebhook(product, name, { issue: issueJson(issue, product), user: userJson(user, product.baseUrl) });
+function event(product: ProductInfo, name: string, issue: Issue, user: User, extra: Record<string, unknown> = {}): void {
+  fireWebhook(product, name, { issue: issueJson(issue, product), user: userJson(user, product.baseUrl), ...extra }, issue);
+}
+
+/** Jira's REST shape for a comment. */
+export function commentJson(issue: Issue, comment: Comment, baseUrl: string): Record<string, unknown> {
+  return {
+    self: `${baseUrl}/rest/api/3/issue/${issue.id}/comment/${comment.id}`,
+    id: comment.id,
+    author: userById(comment.authorId, baseUrl),
+    body: comment.body,
+    created: comment.created,
+    updated: comment.updated,
+  };
 }
 
 /** Issue changes that every path (REST, bridge, product UI) goes through, so webhooks always fire. */
@@ -71,6 +83,16 @@ export const issueService = {
     product.store.updateIssue(issue, fields);
     event(product, 'jira:issue_updated', issue, user);
     return issue;
+  },
+  comment(product: ProductInfo, user: User, issue: Issue, body: string): Comment {
+    const comment = product.store.addComment(issue, user.accountId, body);
+    event(product, 'comment_created', issue, user, { comment: commentJson(issue, comment, product.baseUrl) });
+    return comment;
+  },
+  editComment(product: ProductInfo, user: User, issue: Issue, comment: Comment, body: string): Comment {
+    product.store.updateComment(comment, body);
+    event(product, 'comment_updated', issue, user, { comment: commentJson(issue, comment, product.baseUrl) });
+    return comment;
   },
   remove(product: ProductInfo, user: User, issue: Issue): void {
     product.store.deleteIssue(issue);

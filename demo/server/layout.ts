@@ -1,7 +1,25 @@
 import { html, jsonScript, type SafeHtml } from './html.js';
-import { enabledApps } from './modules.js';
 import type { ProductInfo } from './install.js';
 import { USERS, type User } from './store.js';
+import { webItem } from './views/webItems.js';
+import type { WebItemLink } from './webItems.js';
+
+/** A link to an app's full page, in a menu or the sidebar. */
+export interface NavLink {
+  href: string;
+  name: string;
+  appName: string;
+}
+
+/** What the chrome shows of the installed apps, for this user on this page (conditions applied). */
+export interface Nav {
+  generalPages: NavLink[];
+  projectPages: NavLink[];
+  projectAdminTabs: NavLink[];
+  adminPages: NavLink[];
+  topNavItems: WebItemLink[];
+  sidebarItems: WebItemLink[];
+}
 
 export interface PageState {
   productBaseUrl: string;
@@ -30,12 +48,12 @@ export function layout(options: {
   path: string;
   active: string;
   body: SafeHtml;
+  nav: Nav;
   state?: PageState;
 }): string {
-  const { product, user, path } = options;
-  const pages = enabledApps(product).flatMap(({ installation, descriptor }) =>
-    (descriptor.modules.generalPages ?? []).map((m) => ({ app: installation.key, appName: descriptor.name, key: m.key, name: m.name })),
-  );
+  const { user, path, nav } = options;
+  const pages = nav.generalPages;
+  const current = (href: string): string => (path.split('?')[0] === href.split('?')[0] ? 'current' : '');
   const next = encodeURIComponent(path);
   return html`<!doctype html>
 <html lang="en">
@@ -57,11 +75,13 @@ export function layout(options: {
       <div class="menu-panel">
         <div class="menu-heading">Installed apps</div>
         ${pages.length === 0 ? html`<div class="menu-empty">No apps with pages yet.</div>` : ''}
-        ${pages.map((p) => html`<a href="/plugins/servlet/ac/${encodeURIComponent(p.app)}/${encodeURIComponent(p.key)}"><span class="app-dot" aria-hidden="true"></span>${p.name}<small>${p.appName}</small></a>`)}
+        ${pages.map((p) => html`<a href="${p.href}"><span class="app-dot" aria-hidden="true"></span>${p.name}<small>${p.appName}</small></a>`)}
         ${user.siteAdmin ? html`<div class="menu-sep"></div><a href="/admin/apps">Manage apps</a>` : ''}
       </div>
     </details>
     ${user.siteAdmin ? html`<a href="/admin/apps" class="${options.active === 'admin' ? 'current' : ''}">Settings</a>` : ''}
+    ${nav.topNavItems.map((i) => webItem(i, 'topnav-item'))}
+    <a href="/jira/dashboards/10000" class="${options.active === 'dashboard' ? 'current' : ''}">Dashboards</a>
     <a class="button primary" href="/projects/DEMO/issues#create">Create</a>
   </nav>
   <div class="topbar-right">
@@ -82,9 +102,14 @@ export function layout(options: {
     <nav>
       <div class="side-heading">Planning</div>
       <a href="/projects/DEMO/issues" class="${options.active === 'issues' ? 'current' : ''}">Issues</a>
+      ${nav.projectPages.map((p) => html`<a href="${p.href}" class="${current(p.href)}">${p.name}</a>`)}
+      ${nav.sidebarItems.map((i) => webItem(i, 'side-item'))}
       ${pages.length ? html`<div class="side-heading">Apps</div>` : ''}
-      ${pages.map((p) => html`<a href="/plugins/servlet/ac/${encodeURIComponent(p.app)}/${encodeURIComponent(p.key)}" class="${path.startsWith(`/plugins/servlet/ac/${p.app}/${p.key}`) ? 'current' : ''}">${p.name}</a>`)}
+      ${pages.map((p) => html`<a href="${p.href}" class="${current(p.href)}">${p.name}</a>`)}
+      ${nav.projectAdminTabs.length ? html`<div class="side-heading">Project settings</div>` : ''}
+      ${nav.projectAdminTabs.map((p) => html`<a href="${p.href}" class="${current(p.href)}">${p.name}</a>`)}
       ${user.siteAdmin ? html`<div class="side-heading">Administration</div><a href="/admin/apps" class="${options.active === 'admin' ? 'current' : ''}">Manage apps</a>` : ''}
+      ${nav.adminPages.map((p) => html`<a href="${p.href}" class="${current(p.href)}">${p.name}</a>`)}
     </nav>
   </aside>
   <main class="content" id="content">${options.body}</main>
@@ -101,6 +126,8 @@ ${options.state ? jsonScript('ap-page', options.state) : ''}
 <script src="/dist/host.js"></script>
 <script src="/static/inspector.js"></script>
 <script src="/static/product.js"></script>
+<script src="/static/regions.js"></script>
+<script src="/static/jira.js"></script>
 </body>
 </html>`.value;
 }

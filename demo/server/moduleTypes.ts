@@ -38,6 +38,10 @@ export interface ModuleType {
   context: readonly ContextParam[];
   /** Whether the module's `conditions` decide if it is shown. */
   conditions: boolean;
+  /** Set for dashboard items. */
+  dashboard?: boolean;
+  /** Set for web items: a link whose target (page, dialog, inline dialog) shows the app. */
+  webItem?: boolean;
   /** The initial iframe height when neither the declaration nor the app says otherwise. */
   height?: string;
 }
@@ -45,19 +49,30 @@ export interface ModuleType {
 const USER: readonly ContextParam[] = ['user.accountId', 'user.id'];
 const PROJECT: readonly ContextParam[] = ['project.key', 'project.id', ...USER];
 const ISSUE: readonly ContextParam[] = ['issue.key', 'issue.id', 'issuetype.id', 'issuetype.name', ...PROJECT];
+const DASHBOARD: readonly ContextParam[] = ['dashboard.id', 'dashboardItem.id', 'dashboardItem.key', 'dashboardItem.viewType', ...USER];
 
 /** Rendered module types. Types a descriptor may declare but that have no face live in `UNRENDERED`. */
 export const MODULE_TYPES = {
   generalPages: { renders: 'Apps menu and project sidebar; page /plugins/servlet/ac/<app>/<module>', page: 'general', context: PROJECT, conditions: true },
   adminPages: { renders: 'Settings sidebar; page /admin/apps/<app>/<module>', page: 'admin', context: USER, conditions: true },
+  configurePage: { renders: '"Configure" on the Manage apps page; page /admin/apps/<app>/<module>', page: 'admin', context: USER, conditions: false },
+  postInstallPage: { renders: '"Get started" after install on the Manage apps page; page /admin/apps/<app>/<module>', page: 'admin', context: USER, conditions: false },
+  jiraProjectPages: { renders: 'Project sidebar; page /projects/DEMO/apps/<app>/<module>', page: 'project', context: PROJECT, conditions: true },
+  jiraProjectAdminTabPanels: { renders: 'Project settings sidebar; page /projects/DEMO/settings/apps/<app>/<module>', page: 'projectAdmin', context: PROJECT, conditions: true },
   webPanels: { renders: 'Issue page, right or left column (atl.jira.view.issue.right.context / left.context)', issueRegion: 'panel', context: ISSUE, conditions: true, height: '120px' },
+  jiraIssueGlances: { renders: 'Issue page: a glance button in the right column that opens its panel', issueRegion: 'glance', context: ISSUE, conditions: true, height: '160px' },
+  jiraIssueContents: { renders: 'Issue page: a button under the summary that adds its content below the description', issueRegion: 'content', context: ISSUE, conditions: true, height: '120px' },
+  jiraIssueTabPanels: { renders: 'Issue page: a tab in the Activity area', issueRegion: 'tab', context: ISSUE, conditions: true, height: '120px' },
+  jiraDashboardItems: { renders: 'Dashboard /jira/dashboards/10000: one item each, view and edit modes', dashboard: true, context: DASHBOARD, conditions: true, height: '160px' },
+  webItems: { renders: 'Links and buttons at operations-top-level (issue page), opsbar-operations and webSections (issue actions menu), system.top.navigation.bar (top bar), jira.project.sidebar.plugins.navigation (project sidebar); target page, dialog or inlinedialog', page: 'general', webItem: true, context: ISSUE, conditions: true },
+  webSections: { renders: 'Headed groups of web items in the issue actions menu (location opsbar-operations)', context: [], conditions: true },
   dialogs: { renders: 'Dialog opened by AP.dialog.create or a web item with target dialog', context: ISSUE, conditions: false },
 } as const satisfies Record<string, ModuleType>;
 
 export type RenderedType = keyof typeof MODULE_TYPES;
 
 /** Declared, validated and stored, but with no iframe of their own. */
-export const UNRENDERED = ['webhooks'] as const;
+export const UNRENDERED = ['webhooks', 'jiraEntityProperties'] as const;
 
 export function moduleType(type: string): ModuleType | undefined {
   return (MODULE_TYPES as Record<string, ModuleType>)[type];

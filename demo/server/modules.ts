@@ -1,3 +1,4 @@
+import { conditionsHold } from './conditions.js';
 import { descriptorOf, type ProductInfo } from './install.js';
 import { signForApp } from './jwt.js';
 import { moduleType, type ContextParam } from './moduleTypes.js';
@@ -8,6 +9,21 @@ import type { Descriptor, ModuleDeclaration } from './descriptor.js';
 export interface PageContext {
   issue?: Issue;
   projectKey?: string;
+  dashboard?: { id: string; itemId: string; itemKey: string; viewType: 'default' | 'edit' };
+  /** `ac.*` parameters from the page's query, substituted as `{ac.name}` into any module's URL. */
+  ac?: Record<string, string>;
+}
+
+const MAX_AC_PARAMS = 20;
+
+/** The `ac.*` query parameters of a product page (Connect passes them on to the app's URL). */
+export function acParams(query: Record<string, unknown>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [name, value] of Object.entries(query)) {
+    if (Object.keys(out).length >= MAX_AC_PARAMS) break;
+    if (/^ac\.[\w.-]{1,64}$/.test(name) && typeof value === 'string') out[name] = value.slice(0, 1000);
+  }
+  return out;
 }
 
 /** A module iframe the product page asks the host bundle to create. */
@@ -45,10 +61,10 @@ function variables(ctx: PageContext, user: User): Record<ContextParam, string> {
     'issuetype.name': ctx.issue?.issueType ?? '',
     'project.key': projectKey,
     'project.id': projectId(projectKey),
-    'dashboard.id': '',
-    'dashboardItem.id': '',
-    'dashboardItem.key': '',
-    'dashboardItem.viewType': '',
+    'dashboard.id': ctx.dashboard?.id ?? '',
+    'dashboardItem.id': ctx.dashboard?.itemId ?? '',
+    'dashboardItem.key': ctx.dashboard?.itemKey ?? '',
+    'dashboardItem.viewType': ctx.dashboard?.viewType ?? '',
     'user.accountId': user.accountId,
     'user.id': user.accountId,
   };
@@ -61,6 +77,7 @@ export function jiraContext(ctx: PageContext): Record<string, unknown> {
     jira: {
       ...(ctx.issue ? { issue: { key: ctx.issue.key, id: ctx.issue.id, issuetype: { name: ctx.issue.issueType } } } : {}),
       ...(projectKey ? { project: { key: projectKey, id: projectId(projectKey) } } : {}),
+      ...(ctx.dashboard ? { dashboard: { id: ctx.dashboard.id }, dashboardItem: { id: ctx.dashboard.itemId, key: ctx.dashboard.itemKey, viewType: ctx.dashboard.viewType } } : {}),
     },
   };
 }
@@ -74,7 +91,7 @@ export function moduleUrl(product: ProductInfo, placed: Omit<Placed, 'descriptor
   const descriptor = descriptorOf(installation);
   const known = new Set<string>(moduleType(placed.type)?.context ?? []);
   const vars: Record<string, string> = variables(ctx, user);
-  const value = (name: string): string => (known.has(name) ? (vars[name] ?? '') : '');
+  const value = (name: string): string => (name.startsWith('ac.') ? (ctx.ac?.[name] ?? '') : known.has(name) ? (vars[name] ?? '') : '');
   const path = (declaration.url ?? '/').replace(/\{([\w.]+)\}/g, (_m, name: string) => encodeURIComponent(value(name)));
   const url = new URL(descriptor.baseUrl + path);
   const params: Record<string, string> = {
@@ -138,6 +155,11 @@ export function placedModules(product: ProductInfo, types: readonly string[]): P
   return enabledApps(product).flatMap(({ installation, descriptor }) =>
     types.flatMap((type) => (descriptor.modules[type] ?? []).map((declaration) => ({ installation, descriptor, type, declaration }))),
   );
+}
+
+/** The placed modules of the given types whose conditions hold for this user on this page. */
+export function visibleModules(product: ProductInfo, types: readonly string[], user: User, ctx: PageContext): Placed[] {
+  return placedModules(product, types).filter((p) => !moduleType(p.type)?.conditions || conditionsHold(p.declaration, user, ctx));
 }
 
 /** One module of one enabled app, looked up among the given types. */

@@ -1,18 +1,19 @@
 import { html, type SafeHtml } from './html.js';
 import type { ProductInfo } from './install.js';
+import { unknownConditions } from './conditions.js';
 import { descriptorOf } from './install.js';
-import type { ViewSpec } from './modules.js';
+import { pagePath } from './moduleTypes.js';
 import { USERS, type Issue } from './store.js';
 
-function userName(accountId: string | null): string {
+export function userName(accountId: string | null): string {
   return USERS.find((u) => u.accountId === accountId)?.displayName ?? 'Unassigned';
 }
 
-function statusLozenge(status: Issue['status']): SafeHtml {
+export function statusLozenge(status: Issue['status']): SafeHtml {
   return html`<span class="lozenge ${status === 'Done' ? 'done' : status === 'In Progress' ? 'progress' : ''}">${status}</span>`;
 }
 
-function typeIcon(type: Issue['issueType']): SafeHtml {
+export function typeIcon(type: Issue['issueType']): SafeHtml {
   return html`<span class="type-icon ${type.toLowerCase()}" title="${type}" aria-label="${type}"></span>`;
 }
 
@@ -40,38 +41,6 @@ export function issueListPage(issues: readonly Issue[], text: string): SafeHtml 
 </section>`;
 }
 
-export function issuePage(issue: Issue, panels: { spec: ViewSpec; title: string; appName: string }[]): SafeHtml {
-  return html`
-<div class="breadcrumbs"><a href="/projects/DEMO/issues">Projects</a> / <a href="/projects/DEMO/issues">Demo project</a> / <span>${typeIcon(issue.issueType)} ${issue.key}</span></div>
-<div class="issue-layout">
-  <article class="issue-main">
-    <h1 data-testid="issue-summary">${issue.summary}</h1>
-    <form class="inline-edit" method="post" action="/browse/${issue.key}/edit">
-      <label>Summary <input name="summary" value="${issue.summary}" maxlength="255"></label>
-      <label>Status <select name="status">${(['To Do', 'In Progress', 'Done'] as const).map((s) => html`<option ${s === issue.status ? html`selected` : ''}>${s}</option>`)}</select></label>
-      <button class="button" type="submit">Save</button>
-    </form>
-    <h3>Description</h3>
-    <p class="description">${issue.description || 'No description.'}</p>
-    <h3>Attachments</h3>
-    ${issue.attachments.length === 0 ? html`<p class="muted">No attachments.</p>` : html`<ul class="attachments">${issue.attachments.map((a) => html`<li><a href="/rest/api/3/attachment/content/${a.id}">${a.filename}</a> <span class="muted">${a.mimeType}, ${a.size} bytes</span></li>`)}</ul>`}
-    <div class="activity"><h3>Activity</h3><p class="muted">Created ${new Date(issue.created).toUTCString()} · updated ${new Date(issue.updated).toUTCString()}</p></div>
-  </article>
-  <aside class="issue-side">
-    <div class="card details">
-      <div class="status-row">${statusLozenge(issue.status)}</div>
-      <dl>
-        <dt>Assignee</dt><dd>${userName(issue.assigneeId)}</dd>
-        <dt>Reporter</dt><dd>${userName(issue.reporterId)}</dd>
-        <dt>Priority</dt><dd><span class="priority ${issue.priority.toLowerCase()}">${issue.priority}</span></dd>
-        <dt>Type</dt><dd>${issue.issueType}</dd>
-      </dl>
-    </div>
-    ${panels.map((p) => html`<section class="card web-panel" data-testid="web-panel" data-app="${p.spec.app}" data-module="${p.spec.moduleKey}"><header><span>${p.title}</span><small>${p.appName}</small></header><div id="${p.spec.container}" class="panel-frame"></div></section>`)}
-  </aside>
-</div>`;
-}
-
 export function generalPage(title: string, appName: string, container: string): SafeHtml {
   return html`<div class="page-head"><h1>${title}</h1><span class="muted">by ${appName}</span></div><div id="${container}" class="general-frame" data-testid="general-page"></div>`;
 }
@@ -88,12 +57,12 @@ ${USERS.map((u) => html`<a class="login-user" href="/login?user=${u.name}&amp;ne
 </main></body></html>`.value;
 }
 
-export function adminAppsPage(product: ProductInfo, flash: { kind: 'ok' | 'error'; text: string; problems?: string[] } | undefined, sampleDescriptor: string | undefined): SafeHtml {
+export function adminAppsPage(product: ProductInfo, flash: { kind: 'ok' | 'error'; text: string; problems?: string[]; link?: { href: string; text: string } } | undefined, sampleDescriptor: string | undefined): SafeHtml {
   const { store } = product;
   return html`
 <div class="breadcrumbs"><a href="/admin/apps">Settings</a> / <span>Apps</span></div>
 <h1>Manage apps</h1>
-${flash ? html`<div class="banner ${flash.kind}" role="status" data-testid="admin-flash">${flash.text}${flash.problems?.length ? html`<ul>${flash.problems.map((p) => html`<li>${p}</li>`)}</ul>` : ''}</div>` : ''}
+${flash ? html`<div class="banner ${flash.kind}" role="status" data-testid="admin-flash">${flash.text}${flash.problems?.length ? html`<ul>${flash.problems.map((p) => html`<li>${p}</li>`)}</ul>` : ''}${flash.link ? html` <a href="${flash.link.href}">${flash.link.text}</a>` : ''}</div>` : ''}
 <section class="card">
   <h2>Install an app</h2>
   <form method="post" action="/admin/apps/install" class="install-form">
@@ -107,12 +76,15 @@ ${flash ? html`<div class="banner ${flash.kind}" role="status" data-testid="admi
   <tbody>
   ${store.installations().map((i) => {
     const d = descriptorOf(i);
+    const configure = d.modules.configurePage?.[0];
+    const unknown = Object.values(d.modules).flat().flatMap((m) => unknownConditions(m));
     return html`<tr data-app="${i.key}"><td><strong>${d.name}</strong><br><small class="muted">${i.key} · ${i.descriptorUrl}</small></td>
       <td>${d.scopes.join(', ') || 'none'}</td>
-      <td>${Object.entries(d.modules).map(([type, list]) => html`<div><small>${type}: ${list.map((m) => m.key).join(', ')}</small></div>`)}</td>
+      <td>${Object.entries(d.modules).map(([type, list]) => html`<div><small>${type}: ${list.map((m) => m.key).join(', ')}</small></div>`)}${unknown.length ? html`<div class="bad"><small>Conditions the simulator does not evaluate (their modules stay hidden): ${[...new Set(unknown)].join(', ')}</small></div>` : ''}</td>
       <td><form method="post" action="/admin/apps/${i.key}/license"><select name="license" aria-label="License for ${i.key}">${(['active', 'none'] as const).map((l) => html`<option ${l === i.license ? html`selected` : ''}>${l}</option>`)}</select> <button class="button subtle" type="submit">Set</button></form></td>
       <td>${i.enabled ? html`<span class="lozenge done">Enabled</span>` : html`<span class="lozenge">Disabled</span>`}</td>
       <td><div class="actions">
+        ${configure && i.enabled ? html`<a class="button" href="${pagePath('admin', i.key, configure.key)}">Configure</a>` : ''}
         <form method="post" action="/admin/apps/${i.key}/${i.enabled ? 'disable' : 'enable'}"><button class="button" type="submit">${i.enabled ? 'Disable' : 'Enable'}</button></form>
         <form method="post" action="/admin/apps/install"><input type="hidden" name="url" value="${i.descriptorUrl}"><button class="button" type="submit">Re-install</button></form>
         <form method="post" action="/admin/apps/${i.key}/uninstall"><button class="button danger" type="submit">Uninstall</button></form>

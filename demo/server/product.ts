@@ -3,11 +3,13 @@ import { restApi } from './api.js';
 import { restAuth, sessionSecret } from './auth.js';
 import type { ProductInfo } from './install.js';
 import { messagePage } from './pages.js';
+import { appPropertiesApi } from './properties.js';
 import { pageRenderer } from './render.js';
 import { adminRouter } from './routes/admin.js';
 import { appPagesRouter } from './routes/appPages.js';
 import { assetsRouter } from './routes/assets.js';
 import { bridgeRouter } from './routes/bridge.js';
+import { dashboardRouter } from './routes/dashboard.js';
 import { issuesRouter } from './routes/issues.js';
 import { requireLogin, sessionRouter } from './routes/session.js';
 
@@ -33,11 +35,13 @@ export function productApp(product: ProductInfo, options: { sampleDescriptor?: s
   app.use(assetsRouter(product));
   app.use(sessionRouter(secret));
   app.use('/rest/api/3', restAuth(product.store, secret, origin), restApi(product));
+  app.use('/rest/atlassian-connect/1', restAuth(product.store, secret, origin), appPropertiesApi(product));
 
   app.use(requireLogin(secret, origin));
   app.use(express.urlencoded({ extended: false, limit: '64kb' }));
   app.use(issuesRouter(product, page));
   app.use(bridgeRouter(product));
+  app.use(dashboardRouter(product, page));
   app.use('/admin', adminRouter(product, page, options));
   app.use(appPagesRouter(product, page));
 

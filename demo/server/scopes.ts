@@ -9,10 +9,12 @@ const LADDER: readonly Scope[] = ['READ', 'WRITE', 'DELETE', 'PROJECT_ADMIN', 'A
 /**
  * The scope an app needs for one REST request, as Connect maps Jira's REST API: reads (and search,
  * even by POST) need READ; creating and editing need WRITE; deleting needs DELETE; the admin
- * resources need ADMIN.
+ * resources need ADMIN. `undefined`: no scope needed.
  */
-export function requiredScope(method: string, path: string): Scope {
+export function requiredScope(method: string, path: string): Scope | undefined {
   const upper = method.toUpperCase();
+  // An app's own properties need no scope; the route checks that the caller is that app.
+  if (/^\/rest\/atlassian-connect\/1\/addons\//.test(path)) return undefined;
   if (/^\/rest\/api\/3\/(admin|applicationrole|auditing|configuration)(\/|$)/.test(path)) return 'ADMIN';
   if (upper === 'GET' || upper === 'HEAD' || upper === 'OPTIONS') return 'READ';
   if (upper === 'POST' && /^\/rest\/api\/3\/search(\/jql)?$/.test(path)) return 'READ';

@@ -22,6 +22,14 @@ export interface Attachment {
   created: string;
 }
 
+export interface Comment {
+  id: string;
+  authorId: string;
+  body: string;
+  created: string;
+  updated: string;
+}
+
 export interface Issue {
   id: string;
   key: string;
@@ -36,6 +44,8 @@ export interface Issue {
   created: string;
   updated: string;
   attachments: Attachment[];
+  /** Absent in data files written before comments existed. */
+  comments?: Comment[];
 }
 
 export interface Project {
@@ -72,7 +82,22 @@ interface Data {
   issues: Issue[];
   installations: Installation[];
   deliveries: Delivery[];
+  /** Entity properties: `app:<key>`, `issue:<id>` or `project:<key>`, then the property key. */
+  properties?: Record<string, Record<string, unknown>>;
+  /** Dashboard item titles set by `AP.jira.setDashboardItemTitle`, by item id. */
+  dashboardTitles?: Record<string, string>;
+  nextCommentId?: number;
 }
+
+/** Property keys as Jira accepts them, minus the names that would reach an object's prototype. */
+export function isPropertyKey(key: string): boolean {
+  return /^[\w.:-]{1,255}$/.test(key) && !['__proto__', 'constructor', 'prototype'].includes(key);
+}
+
+/** Whose entity property: an app's own, an issue's or a project's. */
+export type PropertyOwner = `app:${string}` | `issue:${string}` | `project:${string}`;
+
+const MAX_PROPERTY_BYTES = 32 * 1024;
 
 /** Fixed so that docs and tests can rely on them. */
 export const USERS: readonly User[] = [
@@ -214,6 +239,50 @@ export class Store {
 
   removeInstallation(key: string): void {
     this.data.installations = this.data.installations.filter((i) => i.key !== key);
+    this.save();
+  }
+
+  addComment(issue: Issue, authorId: string, body: string): Comment {
+    const now = new Date().toISOString();
+    const comment: Comment = { id: String((this.data.nextCommentId ??= 10_000)), authorId, body, created: now, updated: now };
+    this.data.nextCommentId++;
+    (issue.comments ??= []).push(comment);
+    this.save();
+    return comment;
+  }
+
+  updateComment(comment: Comment, body: string): Comment {
+    Object.assign(comment, { body, updated: new Date().toISOString() });
+    this.save();
+    return comment;
+  }
+
+  properties(owner: PropertyOwner): Readonly<Record<string, unknown>> {
+    return this.data.properties?.[owner] ?? {};
+  }
+
+  /** Stores a property value (JSON); false when the key is not a plain key or the value is over 32 KB. */
+  setProperty(owner: PropertyOwner, key: string, value: unknown): boolean {
+    if (!isPropertyKey(key) || Buffer.byteLength(JSON.stringify(value) ?? '') > MAX_PROPERTY_BYTES) return false;
+    ((this.data.properties ??= {})[owner] ??= {})[key] = value;
+    this.save();
+    return true;
+  }
+
+  deleteProperty(owner: PropertyOwner, key: string): boolean {
+    const bag = this.data.properties?.[owner];
+    if (!bag || !Object.hasOwn(bag, key)) return false;
+    delete bag[key];
+    this.save();
+    return true;
+  }
+
+  dashboardTitle(itemId: string): string | undefined {
+    return this.data.dashboardTitles?.[itemId];
+  }
+
+  setDashboardTitle(itemId: string, title: string): void {
+    (this.data.dashboardTitles ??= {})[itemId] = title;
     this.save();
   }
 

@@ -31,8 +31,10 @@ describe('the module-type table', () => {
       expect(row.renders, type).not.toBe('');
       if ('page' in row) expect(Object.keys(PAGE_ROUTES)).toContain(row.page);
     }
-    expect(typesOnPage('general')).toEqual(['generalPages']);
-    expect(typesOnPage('admin')).toContain('adminPages');
+    expect(typesOnPage('general')).toEqual(['generalPages', 'webItems']);
+    expect(typesOnPage('admin')).toEqual(['adminPages', 'configurePage', 'postInstallPage']);
+    expect(typesOnPage('project')).toEqual(['jiraProjectPages']);
+    expect(typesOnPage('projectAdmin')).toEqual(['jiraProjectAdminTabPanels']);
     expect(pagePath('project', 'my app', 'p')).toBe('/projects/DEMO/apps/my%20app/p');
   });
 

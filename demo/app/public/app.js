@@ -45,6 +45,24 @@
   var jwtSub = document.querySelector('[data-testid="jwt-sub"]');
   if (jwtSub) jwtSub.textContent = document.body.dataset.account;
 
+  // A module that shows where it is: its name and the context parameters its URL was given.
+  if (view === 'module') {
+    out('module-name', document.body.dataset.name);
+    var list = document.querySelector('[data-testid="module-params"]');
+    var connectParams = ['jwt', 'xdm_e', 'xdm_c', 'cp', 'lic', 'cv', 'tz', 'loc'];
+    new URLSearchParams(location.search).forEach(function (value, name) {
+      if (connectParams.indexOf(name) >= 0) return;
+      var dt = document.createElement('dt');
+      dt.textContent = name;
+      var dd = document.createElement('dd');
+      dd.textContent = value;
+      dd.setAttribute('data-param', name);
+      list.appendChild(dt);
+      list.appendChild(dd);
+    });
+    if (document.body.dataset.name === 'dashboard-item') document.querySelector('.dashboard-only').hidden = false;
+  }
+
   var actions = {
     user: guard('out-user', function () {
       var user = has('user');
@@ -132,7 +150,7 @@
     status: guard('out-server', function () {
       return withToken('/api/status').then(function (s) {
         var life = s.lifecycle.map(function (e) { return e.what + (e.verified ? ' verified' : ' REFUSED (' + e.detail + ')'); });
-        var hooks = s.webhooks.map(function (w) { return w.event + ' ' + w.issueKey + (w.verified ? ' verified' : ' UNVERIFIED'); });
+        var hooks = s.webhooks.map(function (w) { return w.event + ' ' + w.issueKey + (w.verified ? ' verified' : ' UNVERIFIED') + ' via ' + w.path; });
         return 'lifecycle: ' + (life.join('; ') || 'none') + '\nwebhooks: ' + (hooks.join('; ') || 'none');
       });
     }),
@@ -140,6 +158,12 @@
       return withToken('/api/server-search').then(function (r) {
         return 'app server -> product: HTTP ' + r.status + ', ' + r.total + ' issues (' + r.keys.join(', ') + ')';
       });
+    }),
+    'item-title': guard('out-item', function () {
+      var jira = has('jira');
+      if (typeof jira.setDashboardItemTitle !== 'function') throw { code: 'NOT_AVAILABLE', message: 'AP.jira.setDashboardItemTitle is not provided by this host' };
+      jira.setDashboardItemTitle('Renamed gadget');
+      return 'title set';
     }),
     'reader-read': guard('out-reader', function () {
       return request({ url: '/rest/api/3/myself' }).then(function (r) { return 'read ok: ' + parse(r.body).displayName; });
@@ -170,6 +194,9 @@
     } else if (view === 'panel') {
       out('panel-issue', new URLSearchParams(location.search).get('issueKey'));
       out('panel-summary', 'AP.context is not provided by this host yet');
+    }
+    if (view === 'module' && window.AP.context) {
+      window.AP.context.getContext().then(function (ctx) { out('module-context', JSON.stringify(ctx)); });
     }
     if (view === 'dialog' && window.AP.dialog && window.AP.dialog.getCustomData) {
       window.AP.dialog.getCustomData(function (data) { out('dialog-custom', JSON.stringify(data)); });

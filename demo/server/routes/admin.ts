@@ -1,6 +1,7 @@
 import express, { type Request, type Response } from 'express';
 import { DescriptorError } from '../descriptor.js';
 import { descriptorOf, install, setEnabled, uninstall, type ProductInfo } from '../install.js';
+import { pagePath } from '../moduleTypes.js';
 import { adminAppsPage, messagePage } from '../pages.js';
 import type { RenderPage } from '../render.js';
 
@@ -21,7 +22,13 @@ export function adminRouter(product: ProductInfo, page: RenderPage, options: { s
     const url = String((req.body as { url?: unknown }).url ?? '').trim();
     try {
       const installation = await install(product, url);
-      renderAdmin(req, res, { kind: 'ok', text: `Installed ${descriptorOf(installation).name} (${installation.key}).` });
+      const descriptor = descriptorOf(installation);
+      const start = descriptor.modules.postInstallPage?.[0];
+      renderAdmin(req, res, {
+        kind: 'ok',
+        text: `Installed ${descriptor.name} (${installation.key}).`,
+        ...(start ? { link: { href: pagePath('admin', installation.key, start.key), text: `Get started with ${descriptor.name}` } } : {}),
+      });
     } catch (error) {
       res.status(400);
       const problems = error instanceof DescriptorError ? error.problems : undefined;

@@ -1,7 +1,9 @@
 import express from 'express';
 import type { ProductInfo } from '../install.js';
-import { PAGE_ROUTES, typesOnPage, type PageRoute } from '../moduleTypes.js';
-import { findModule, viewSpec, type PageContext } from '../modules.js';
+import { conditionsHold } from '../conditions.js';
+import { PAGE_ROUTES, moduleType, typesOnPage, type PageRoute } from '../moduleTypes.js';
+import { acParams, findModule, viewSpec, type PageContext } from '../modules.js';
+import { targetOf } from '../webItems.js';
 import { generalPage, messagePage } from '../pages.js';
 import type { RenderPage } from '../render.js';
 
@@ -20,13 +22,15 @@ export function appPagesRouter(product: ProductInfo, page: RenderPage): express.
       }
       const app = String(req.params.app);
       const moduleKey = String(req.params.module);
+      const projectKey = route === 'project' || route === 'projectAdmin' ? 'DEMO' : typeof req.query['project.key'] === 'string' ? req.query['project.key'] : 'DEMO';
+      const issue = typeof req.query['issue.key'] === 'string' ? product.store.issue(req.query['issue.key']) : undefined;
+      const ctx: PageContext = { projectKey, ac: acParams(req.query), ...(issue ? { issue } : {}) };
       const placed = findModule(product, types, app, moduleKey);
-      if (!placed) {
+      const shown = placed && (placed.type !== 'webItems' || targetOf(placed.declaration) === 'page') && (!moduleType(placed.type)?.conditions || conditionsHold(placed.declaration, req.user!, ctx));
+      if (!placed || !shown) {
         res.status(404);
         return void page(req, res, { title: 'Not found', active, body: messagePage('Page not found', `No enabled app page ${app}/${moduleKey}.`) });
       }
-      const projectKey = route === 'project' || route === 'projectAdmin' ? 'DEMO' : typeof req.query['project.key'] === 'string' ? req.query['project.key'] : 'DEMO';
-      const ctx: PageContext = { projectKey };
       const container = 'general-frame';
       const spec = viewSpec(product, placed, ctx, req.user!, container, { isFullPage: true });
       page(req, res, {

@@ -1,0 +1,178 @@
+import type { Frame, Page } from '@playwright/test';
+import { appFrame, expect, test } from './fixture.js';
+
+// One of every module type the sample app declares, opened where the product renders it: each
+// iframe is checked for its context parameters, AP.context, and a JWT the app's server verified.
+const ADMIN_ID = '557058:a1b2c3d4-0000-4000-8000-00000000ad01';
+const ALICE_ID = '557058:a1b2c3d4-0000-4000-8000-0000000a11ce';
+type HostView = { moduleKey: string };
+type Jira = {
+  apHost: { views(): HostView[] };
+  apJira: {
+    isDashboardItemEditable(view: HostView | undefined): boolean;
+    setDashboardItemTitle(view: HostView | undefined, title: string): Promise<void>;
+    onDashboardItemEdit(listener: (view: HostView | undefined) => void): void;
+    openCreateIssueDialog(view: HostView | undefined, fields: Record<string, unknown>): Promise<{ key: string }[]>;
+  };
+  editedModule?: string;
+};
+const shot = (name: string) => ({ path: `e2e/artifacts/simulator-${name}.png`, fullPage: false });
+
+async function moduleFrame(page: Page, moduleKey: string, params: Record<string, string>, sub = ADMIN_ID): Promise<Frame> {
+  const frame = await appFrame(page, moduleKey);
+  // The app answers 401 without rendering when the iframe URL's JWT does not verify (qsh included).
+  await expect(frame.getByTestId('jwt-sub')).toHaveText(sub);
+  for (const [name, value] of Object.entries(params)) await expect(frame.locator(`dd[data-param="${name}"]`)).toHaveText(value);
+  return frame;
+}
+
+test.describe('host simulator: Jira module types', () => {
+  test.describe.configure({ timeout: 120_000 });
+  test.use({ viewport: { width: 1360, height: 900 } });
+
+  test('issue page: web items, actions menu with a web section, dialog and inline dialog targets, glance, content and tab', async ({ page, login }) => {
+    await login('admin', '/browse/DEMO-1');
+    const ops = page.getByTestId('issue-ops');
+    // Conditions: user_is_admin holds for the admin; its inverted twin does not.
+    await expect(ops.getByRole('button', { name: 'Admins only action' }).or(ops.getByRole('link', { name: 'Admins only action' }))).toBeVisible();
+    await expect(ops.getByText('Non-admins action')).toHaveCount(0);
+
+    await ops.getByRole('button', { name: 'Sample action' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Sample action' });
+    await expect(dialog).toBeVisible();
+    await moduleFrame(page, 'sample-action', { issue: 'DEMO-1' });
+    await page.keyboard.press('Escape');
+    await expect(dialog).toBeHidden();
+
+    await page.getByTestId('issue-actions').getByText('•••').click();
+    const menu = page.getByRole('group', { name: 'Issue actions' });
+    await expect(menu).toContainText('Sample App');
+    await page.screenshot(shot('issue-actions-menu'));
+    await menu.getByRole('button', { name: 'Sample inline' }).click();
+    await expect(page.getByRole('dialog', { name: 'Sample inline' })).toBeVisible();
+    await moduleFrame(page, 'sample-inline', { issue: 'DEMO-1' });
+    await page.keyboard.press('Escape');
+    await expect(page.getByRole('dialog', { name: 'Sample inline' })).toBeHidden();
+
+    // A web item whose target names a dialog module opens that module.
+    await page.getByTestId('issue-actions').getByText('•••').click();
+    await menu.getByRole('button', { name: 'Set priority (dialog module)' }).click();
+    await expect(page.getByRole('dialog', { name: 'Set a priority' })).toBeVisible();
+    await appFrame(page, 'sample-dialog');
+    await page.getByRole('dialog', { name: 'Set a priority' }).getByRole('button', { name: 'Close' }).click();
+
+    await page.getByRole('button', { name: /Sample glance/ }).click();
+    const glance = await moduleFrame(page, 'sample-glance', { issue: 'DEMO-1', issueId: '10001' });
+    await expect(glance.getByTestId('module-context')).toContainText('"issue":{"key":"DEMO-1"');
+    await page.getByTestId('issue-ops').getByRole('button', { name: 'Sample content' }).click();
+    await moduleFrame(page, 'sample-content', { issue: 'DEMO-1', type: 'Bug' });
+    await page.getByRole('tab', { name: 'Sample tab' }).click();
+    await expect(page.getByRole('tab', { name: 'Sample tab' })).toHaveAttribute('aria-selected', 'true');
+    await moduleFrame(page, 'sample-tab', { issue: 'DEMO-1', project: 'DEMO' });
+    await page.screenshot(shot('issue-modules'));
+  });
+
+  test('the create-issue dialog (product side of AP.jira.openCreateIssueDialog): Summary, Create, the new issue', async ({ page, login }) => {
+    await login('alice', '/browse/DEMO-1');
+    const created = page.evaluate(() => (window as unknown as Jira).apJira.openCreateIssueDialog(undefined, { summary: 'From an app' }));
+    const dialog = page.getByRole('dialog', { name: 'Create issue' });
+    await expect(dialog.getByLabel('Summary')).toHaveValue('From an app');
+    await expect(dialog.getByLabel('Summary')).toBeFocused();
+    await dialog.getByLabel('Summary').fill('From an app, edited');
+    await page.screenshot(shot('create-issue'));
+    await dialog.getByRole('button', { name: 'Create' }).click();
+    const [issue] = await created;
+    expect(issue?.key).toMatch(/^DEMO-\d+$/);
+    await expect(dialog).toBeHidden();
+    await page.goto(`${new URL(page.url()).origin}/browse/${issue!.key}`);
+    await expect(page.getByTestId('issue-summary')).toHaveText('From an app, edited');
+    // Cancelled (Escape): nothing created.
+    const none = page.evaluate(() => (window as unknown as Jira).apJira.openCreateIssueDialog(undefined, {}));
+    await expect(page.getByRole('dialog', { name: 'Create issue' })).toBeVisible();
+    await page.keyboard.press('Escape');
+    expect(await none).toEqual([]);
+  });
+
+  test('conditions with invert, for a user who is not an admin', async ({ page, login }) => {
+    await login('alice', '/browse/DEMO-2');
+    const ops = page.getByTestId('issue-ops');
+    await expect(ops.getByRole('link', { name: 'Non-admins action' })).toBeVisible();
+    await expect(ops.getByText('Admins only action')).toHaveCount(0);
+    await ops.getByRole('link', { name: 'Non-admins action' }).click();
+    // A target-page web item shows its URL full-page, with the issue it was clicked on.
+    await expect(page).toHaveURL(/\/plugins\/servlet\/ac\/acme-sample\/sample-user-action\?issue.key=DEMO-2/);
+    await moduleFrame(page, 'sample-user-action', { issue: 'DEMO-2' }, ALICE_ID);
+  });
+
+  test('top navigation and project sidebar web items, a hidden general page with {ac.*}, project pages', async ({ page, login }) => {
+    await login('admin', '/projects/DEMO');
+    await page.getByRole('navigation', { name: 'Product' }).getByRole('link', { name: 'Sample top link' }).click();
+    await expect(page).toHaveURL(/\/plugins\/servlet\/ac\/acme-sample\/sample-hidden\?ac.from=top$/);
+    await moduleFrame(page, 'sample-hidden', { from: 'top', project: 'DEMO' });
+    // Hidden (location none): not in the Apps menu.
+    await expect(page.getByTestId('app-switcher')).not.toContainText('Sample hidden page');
+
+    const sidebar = page.getByRole('complementary', { name: 'Project' });
+    await sidebar.getByRole('link', { name: 'Sample sidebar link' }).click();
+    await moduleFrame(page, 'sample-sidebar', { project: 'DEMO' });
+    await sidebar.getByRole('link', { name: 'Sample project page' }).click();
+    await expect(page).toHaveURL(/\/projects\/DEMO\/apps\/acme-sample\/sample-project-page$/);
+    await moduleFrame(page, 'sample-project-page', { project: 'DEMO', projectId: '10000' });
+    await sidebar.getByRole('link', { name: 'Sample settings' }).click();
+    await expect(page).toHaveURL(/\/projects\/DEMO\/settings\/apps\/acme-sample\/sample-project-settings$/);
+    await moduleFrame(page, 'sample-project-settings', { project: 'DEMO' });
+  });
+
+  test('admin area: admin page, Configure, and Get started after install; refused to non-admins', async ({ page, login, sim }) => {
+    await login('admin', '/admin/apps');
+    await page.getByRole('complementary', { name: 'Project' }).getByRole('link', { name: 'Sample admin' }).click();
+    await expect(page).toHaveURL(/\/admin\/apps\/acme-sample\/sample-admin$/);
+    await moduleFrame(page, 'sample-admin', {});
+    await page.goto(`${sim.productUrl}/admin/apps`);
+    await page.locator('tr[data-app="acme-sample"]').getByRole('link', { name: 'Configure' }).click();
+    await moduleFrame(page, 'sample-configure', {});
+    await page.goto(`${sim.productUrl}/admin/apps`);
+    await page.locator('tr[data-app="acme-sample"]').getByRole('button', { name: 'Re-install' }).click();
+    await page.getByTestId('admin-flash').getByRole('link', { name: 'Get started with Sample App' }).click();
+    await moduleFrame(page, 'sample-get-started', {});
+
+    await login('alice', '/admin/apps/acme-sample/sample-admin');
+    await expect(page.getByRole('heading', { name: 'Admins only' })).toBeVisible();
+    await expect(page.locator('iframe')).toHaveCount(0);
+    await page.goto(`${sim.productUrl}/projects/DEMO/settings/apps/acme-sample/sample-project-settings`);
+    await expect(page.getByRole('heading', { name: 'Admins only' })).toBeVisible();
+  });
+
+  test('dashboard: an item with its dashboard context, edit mode, and a title that stays', async ({ page, login, sim }) => {
+    await login('admin', '/jira/dashboards/10000');
+    await expect(page.getByRole('heading', { name: 'Demo dashboard', level: 1 })).toBeVisible();
+    const item = page.getByTestId('dashboard-item');
+    const itemId = (await item.getAttribute('data-item-id'))!;
+    expect(itemId).toMatch(/^\d+$/);
+    const frame = await moduleFrame(page, 'sample-gadget', { dashboard: '10000', item: itemId, itemKey: 'sample-gadget' });
+    await expect(frame.getByTestId('module-context')).toContainText(`"dashboardItem":{"id":"${itemId}","key":"sample-gadget"`);
+    // The product side of AP.jira's dashboard methods (window.apJira, for the host's jira module).
+    await page.evaluate(() => {
+      const w = window as unknown as Jira;
+      w.apJira.onDashboardItemEdit((view) => { w.editedModule = view?.moduleKey; });
+    });
+    expect(await page.evaluate(() => {
+      const w = window as unknown as Jira;
+      return w.apJira.isDashboardItemEditable(w.apHost.views().find((v) => v.moduleKey === 'sample-gadget'));
+    })).toBe(true);
+    await page.getByRole('button', { name: 'Edit Sample gadget' }).click();
+    await expect(item).toHaveAttribute('data-mode', 'edit');
+    await expect(page.getByRole('button', { name: 'Edit Sample gadget' })).toHaveAttribute('aria-pressed', 'true');
+    expect(await page.evaluate(() => (window as unknown as Jira).editedModule)).toBe('sample-gadget');
+    await page.screenshot(shot('dashboard'));
+
+    await page.evaluate(() => {
+      const w = window as unknown as Jira;
+      return w.apJira.setDashboardItemTitle(w.apHost.views().find((v) => v.moduleKey === 'sample-gadget'), 'Renamed gadget');
+    });
+    await expect(page.getByTestId('dashboard-item-title')).toHaveText('Renamed gadget');
+    await page.goto(`${sim.productUrl}/jira/dashboards/10000`);
+    await expect(page.getByTestId('dashboard-item-title')).toHaveText('Renamed gadget');
+    await expect(page.getByRole('button', { name: 'Edit Renamed gadget' })).toBeVisible();
+  });
+});

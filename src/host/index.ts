@@ -21,11 +21,13 @@ export { DropReason } from '../shared/guards.js';
 export { PROTOCOL_VERSION } from '../shared/protocol.js';
 export type { Handler, ModuleImpl } from './registry.js';
 export type { EndpointLimits } from '../shared/rpc.js';
+export type { ViewOptions } from '../shared/viewOptions.js';
 export type {
   App,
   AppDescriptor,
   CallContext,
   CallInfo,
+  ContractModule,
   CreateViewOptions,
   Host,
   HostModule,

@@ -1,10 +1,20 @@
 import { isReservedName } from '../shared/guards.js';
+import type { Contracts } from '../shared/contracts/index.js';
+import type { Answer, Args, MethodKinds } from '../shared/contracts/types.js';
+import { isBridgeError } from '../shared/errors.js';
 import type { Welcome } from '../shared/protocol.js';
 import type { PluginOptions } from './options.js';
 
 /** What a module facade gets: calls and events, connecting lazily on first use. */
 export interface PluginBridge {
-  call(module: string, method: string, args: unknown[]): Promise<unknown>;
+  /** Calls a built-in module, typed by its contract. */
+  call<M extends keyof Contracts, K extends keyof Contracts[M] & string>(
+    module: M,
+    method: K,
+    args: Args<Contracts[M], K>,
+  ): Promise<Answer<Contracts[M], K>>;
+  /** Calls a module the plugin knows only by name (the host's own modules). */
+  callAny(module: string, method: string, args: unknown[]): Promise<unknown>;
   onEvent(listener: (name: string, args: unknown[]) => void): () => void;
   /** Delivers an event to this page's own listeners, as if the host had sent it. */
   deliver(name: string, args: unknown[]): void;
@@ -19,6 +29,54 @@ export interface PluginBridge {
    * such as autoresize, which must not begin at import time.
    */
   onStart(listener: () => void): void;
+}
+
+/** Connect's two call forms of a contract method: its arguments, an optional callback, and a Promise. */
+export type FacadeMethod<F> = F extends (...args: infer A) => infer R
+  ? (...args: [...A, ((value: Awaited<R>) => void)?]) => Promise<Awaited<R>>
+  : never;
+
+/** A module facade with no client-side logic: each contract method in Connect's two call forms. */
+export type Facade<C> = { [K in keyof C]: FacadeMethod<C[K]> };
+
+/**
+ * For methods Connect documents as returning nothing: apps written for Connect ignore the result, so
+ * a failure is logged with its code and the Promise is marked handled (awaiting it still rejects)
+ * instead of surfacing as an unhandled rejection that error monitors report.
+ */
+export function quiet<T>(what: string, promise: Promise<T>, onFailure?: () => void): Promise<T> {
+  promise.catch((error: unknown) => {
+    console.warn(`AP.${what} failed:`, isBridgeError(error) ? `${error.code}: ${error.message}` : error);
+    onFailure?.();
+  });
+  return promise;
+}
+
+/**
+ * Builds the facade of a module whose methods have no client-side logic, from its contract's method
+ * table (`0`: Connect returns nothing, so failures are only logged; `1`: an answer). The callback is
+ * the first function argument wherever it is, as Connect's loaders accepted
+ * (`openCreateIssueDialog(callback, fields)` as well as `getContentProperty(key, callback)`).
+ */
+export function facade<M extends keyof Contracts>(
+  bridge: PluginBridge,
+  module: M,
+  kinds: MethodKinds<Contracts[M]>,
+): Facade<Contracts[M]> {
+  const out: Record<string, (...args: unknown[]) => Promise<unknown>> = {};
+  for (const method of Object.keys(kinds)) {
+    out[method] = (...raw) => {
+      const at = raw.findIndex((arg) => typeof arg === 'function');
+      const callback = at < 0 ? undefined : (raw[at] as (value: unknown) => void);
+      const args = at < 0 ? raw : [...raw.slice(0, at), ...raw.slice(at + 1)];
+      // Connect's callers often pass `undefined` for an omitted trailing argument; the wire drops it.
+      while (args.length > 0 && args[args.length - 1] === undefined) args.pop();
+      const sent = withCallback(bridge.callAny(module, method, args), callback);
+      return (kinds as Record<string, 0 | 1>)[method] ? sent : quiet(`${module}.${method}`, sent);
+    };
+  }
+  // Built by name from the table the contract checks, so it has exactly the contract's methods.
+  return out as Facade<Contracts[M]>;
 }
 
 /** Splits a trailing callback off Connect-style arguments. */
@@ -52,7 +110,7 @@ export function stubModule(
     if (isReservedName(method)) continue;
     facade[method] = (...raw) => {
       const [args, callback] = callbackLast(raw);
-      return withCallback(bridge.call(module, method, args), callback);
+      return withCallback(bridge.callAny(module, method, args), callback);
     };
   }
   return facade;

@@ -59,7 +59,7 @@ function findTarget(win: Window): Target | null {
  *  2. If the page declared allowed hosts, refuse any other host before anything is sent.
  *  3. Open a MessageChannel and post the hello, with one port, to window.parent at exactly the host
  *     origin. Calls may go on our port at once: they wait there until the host accepts the hello.
- *  4. The first message back is the welcome (or PROTOCOL_MISMATCH). Without it in time, every pending
+ *  4. The first message back is the welcome (or a refusal: PROTOCOL_MISMATCH). Without it in time, every pending
  *     call rejects with CONNECTION_TIMEOUT.
  */
 export function connect(win: Window, pageOptions: PluginOptions, limits: Partial<EndpointLimits> = {}): Connection {
@@ -135,9 +135,9 @@ export function connect(win: Window, pageOptions: PluginOptions, limits: Partial
           clearTimeout(timer);
           Object.assign(options, message.options);
           settleReady?.resolve(message);
-        } else if (message.type === 'error' && !welcomed) {
-          // Only the handshake may be refused; once welcomed, a stray id-0 error must not end the session.
-          fail(new BridgeError(ErrorCode.PROTOCOL_MISMATCH, message.error.message));
+        } else if (message.type === 'refusal' && !welcomed) {
+          // Only the handshake may be refused; once welcomed, a stray refusal must not end the session.
+          fail(BridgeError.fromWire(message));
         }
       },
     });

@@ -7,6 +7,7 @@ import { buildAP } from './ap.js';
 export type { APCore } from './ap.js';
 export type { PluginOptions } from './options.js';
 export type { Welcome } from '../shared/protocol.js';
+export type { ViewOptions } from '../shared/viewOptions.js';
 export type { Facades } from './modules/index.js';
 export type { RequestFailure, RequestFunction, RequestOptions, RequestResult, RequestXhr } from './modules/request.js';
 export type { CookieFacade } from './modules/cookie.js';

@@ -177,6 +177,11 @@ export function checkPortMessage(data: unknown): Checked<PortMessage> {
     case 'cancel':
       if (!isId(id)) return malformed;
       return { ok: true, value: { type, id } };
+    case 'refusal': {
+      const error = checkWireError(data);
+      if (!error) return malformed;
+      return { ok: true, value: { type, code: error.code, message: error.message } };
+    }
     case 'welcome': {
       const session = own(data, 'session');
       const version = own(data, 'version');

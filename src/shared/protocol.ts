@@ -18,8 +18,9 @@
  *    A second accepted hello for the same iframe ends the previous session (CONNECTION_RESET).
  * 3. The host's first message on the port:
  *      Welcome { type: "welcome", session, version, modules: { [module]: method[] }, options }
- *    A host that cannot speak `version` sends instead
- *      Error   { type: "error", id: 0, error: { code: "PROTOCOL_MISMATCH", message } } and closes.
+ *    A host that refuses the hello but can still answer (a `version` it does not speak) sends instead
+ *      Refusal { type: "refusal", code: "PROTOCOL_MISMATCH", message }
+ *    on the port it never starts, and closes it.
  * 4. Everything after that travels on the port, in both directions, by structured clone
  *    (ArrayBuffers in values are transferred, not copied):
  *      Call    { type: "call",   id, module, method, args: unknown[] }
@@ -104,5 +105,12 @@ export interface Cancel {
   id: number;
 }
 
+/** The host's answer to a hello it refuses, in place of the welcome; the port is closed after it. */
+export interface Refusal {
+  type: 'refusal';
+  code: string;
+  message: string;
+}
+
 /** Anything that may arrive on a port. */
-export type PortMessage = Welcome | Call | Result | ErrorMessage | EventMessage | Cancel;
+export type PortMessage = Welcome | Refusal | Call | Result | ErrorMessage | EventMessage | Cancel;

@@ -1,6 +1,7 @@
-import { MAX_CONTEXT_CHARS, NAVIGATOR_MODULE } from '../../shared/contracts/navigator.js';
+import type { NavigatorContract } from '../../shared/contracts/navigator.js';
+import { MAX_CONTEXT_CHARS, NAVIGATOR_MODULE, type NavigatorLocation } from '../../shared/contracts/navigator.js';
 import { BridgeError, ErrorCode } from '../../shared/errors.js';
-import type { CallContext, HostModule, HostOptions } from '../types.js';
+import type { CallContext, ContractModule, HostOptions } from '../types.js';
 import { invalid, isRecord } from './uiArgs.js';
 
 const TARGET = /^[A-Za-z][A-Za-z0-9_.-]{0,63}$/;
@@ -41,12 +42,12 @@ function unsupported(what: string): BridgeError {
  * });
  * ```
  */
-export function navigatorModule(options: HostOptions = {}): HostModule {
+export function navigatorModule(options: HostOptions = {}): ContractModule<NavigatorContract> {
   const callbacks = options.navigator ?? {};
   return {
     name: NAVIGATOR_MODULE,
     methods: {
-      async getLocation(ctx: CallContext): Promise<unknown> {
+      async getLocation(ctx: CallContext): Promise<NavigatorLocation> {
         if (callbacks.getLocation) return await callbacks.getLocation(ctx.view);
         const win = ctx.view.iframe.ownerDocument.defaultView ?? options.window ?? window;
         return { href: win.location.href };

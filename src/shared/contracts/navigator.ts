@@ -1,5 +1,7 @@
 /** Contract of the `navigator` module: the app asks the product to show another page. */
 
+import type { MethodNames } from './types.js';
+
 export const NAVIGATOR_MODULE = 'navigator';
 
 export const NavigatorMethod = {
@@ -7,7 +9,14 @@ export const NavigatorMethod = {
   /** `(target, context?)`. */
   go: 'go',
   reload: 'reload',
-} as const;
+} as const satisfies MethodNames<NavigatorContract>;
+
+/** The navigator module on the wire. */
+export interface NavigatorContract {
+  getLocation(): NavigatorLocation;
+  go(target: string, context?: Record<string, unknown>): void;
+  reload(): void;
+}
 
 /** Connect's navigator targets (Jira and Confluence); hosts may accept others. */
 export type NavigatorTarget =

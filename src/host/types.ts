@@ -5,6 +5,10 @@ import type { ModuleImpl } from './registry.js';
 import type { HostMethods } from '../shared/contracts/types.js';
 import type { NavigatorLocation } from '../shared/contracts/navigator.js';
 import type { ViewOptions } from '../shared/viewOptions.js';
+import type { ConfluenceHooks } from './modules/confluence.js';
+import type { HistoryOptions } from './modules/history.js';
+import type { JiraHooks } from './modules/jira.js';
+import type { ThemingHooks } from './modules/theming.js';
 
 /** What the product registers about an app (usually read from its Connect descriptor). */
 export interface AppDescriptor {
@@ -193,6 +197,18 @@ export interface HostOptions {
     /** Reloads the product page (or the view) for `AP.navigator.reload()`. */
     reload?(view: View): void;
   };
+  /** Where full-page apps keep `AP.history` state in the product URL; without it history is NOT_SUPPORTED. */
+  history?: HistoryOptions;
+  /** Jira's answers to `AP.jira`; each missing hook makes its method NOT_SUPPORTED. */
+  jira?: JiraHooks;
+  /** Confluence's answers to `AP.confluence`; each missing hook makes its method NOT_SUPPORTED. */
+  confluence?: ConfluenceHooks;
+  /** Closes the inline dialog a view is shown in, for `AP.inlineDialog.hide()`. */
+  inlineDialog?: { hide?(view: View): void };
+  /** Sets the product page's title for `AP.page.setTitle(title)` (full pages). */
+  page?: { setTitle?(title: string, view: View): void };
+  /** The product's theme for `AP.theming.initializeTheming()`. */
+  theming?: ThemingHooks;
   /** Called after every app call settled (for logging and metrics). */
   onCall?(info: CallInfo): void;
   /** Called for bridge messages the host refused, coalesced per second (for security monitoring). */

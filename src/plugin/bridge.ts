@@ -15,6 +15,8 @@ export interface PluginBridge {
   ): Promise<Answer<Contracts[M], K>>;
   /** Calls a module the plugin knows only by name (the host's own modules). */
   callAny(module: string, method: string, args: unknown[]): Promise<unknown>;
+  /** Answers host-to-app calls for `module` (`view.call(module, method, ...)` on the host). */
+  provide(module: string, methods: Record<string, (...args: never[]) => unknown>): void;
   onEvent(listener: (name: string, args: unknown[]) => void): () => void;
   /** Delivers an event to this page's own listeners, as if the host had sent it. */
   deliver(name: string, args: unknown[]): void;
@@ -33,8 +35,14 @@ export interface PluginBridge {
 
 /** Connect's two call forms of a contract method: its arguments, an optional callback, and a Promise. */
 export type FacadeMethod<F> = F extends (...args: infer A) => infer R
-  ? (...args: [...A, ((value: Awaited<R>) => void)?]) => Promise<Awaited<R>>
+  ? (...args: [...A, Callback<Awaited<R>>?]) => Promise<Awaited<R>>
   : never;
+
+/**
+ * A Connect callback. Method syntax makes its parameter bivariant, so app code that declares a
+ * narrower type (`getMacroData((data: MyMacro) => ...)`, as @types/atlassian-connect-js allows) compiles.
+ */
+export type Callback<T> = { bivarianceHack(value: T): void }['bivarianceHack'];
 
 /** A module facade with no client-side logic: each contract method in Connect's two call forms. */
 export type Facade<C> = { [K in keyof C]: FacadeMethod<C[K]> };

@@ -21,6 +21,8 @@ export interface Connection {
   readonly hostOrigin: string;
   /** Options from the host (window.name, then the welcome) merged over the page's own. */
   readonly options: PluginOptions;
+  /** The host's modules as window.name lists them (before the welcome); `{}` when it does not. */
+  readonly modules: Readonly<Record<string, string[]>>;
   call(module: string, method: string, args: unknown[]): Promise<unknown>;
   /** Subscribes to every event the host sends; returns the unsubscribe function. */
   onEvent(listener: (name: string, args: unknown[]) => void): () => void;
@@ -35,6 +37,7 @@ interface Target {
   host: string;
   channel: string;
   options: Record<string, unknown>;
+  modules: Record<string, string[]>;
 }
 
 function findTarget(win: Window): Target | null {
@@ -46,7 +49,7 @@ function findTarget(win: Window): Target | null {
   const channel = params.get('xdm_c');
   if (!host || !channel) return null;
   try {
-    return { host: new URL(host).origin, channel, options: {} };
+    return { host: new URL(host).origin, channel, options: {}, modules: {} };
   } catch {
     return null;
   }
@@ -154,6 +157,7 @@ export function connect(win: Window, pageOptions: PluginOptions, limits: Partial
     ready,
     hostOrigin: target?.host ?? '',
     options,
+    modules: target?.modules ?? {},
     async call(module, method, args) {
       if (!endpoint || endpoint.closed) {
         await ready;

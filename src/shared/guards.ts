@@ -116,7 +116,8 @@ export function checkWindowName(name: string): WindowName | null {
   const channel = own(data, 'channel');
   const options = own(data, 'options');
   if (typeof host !== 'string' || !isChannel(channel)) return null;
-  return { apb: 1, host, channel, options: plainCopy(options) };
+  const modules = checkModules(own(data, 'modules')) ?? {};
+  return { apb: 1, host, channel, options: plainCopy(options), modules };
 }
 
 function checkWireError(value: unknown): { code: string; message: string; data?: unknown } | null {

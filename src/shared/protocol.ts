@@ -4,7 +4,10 @@
  * Two windows: the HOST (product page) and the PLUGIN (the app's page inside an iframe the host made).
  *
  * 0. The host creates the iframe with `name` = JSON
- *      { "apb": 1, "host": "<host origin>", "channel": "<128-bit random hex>", "options": {...} }
+ *      { "apb": 1, "host": "<host origin>", "channel": "<128-bit random hex>", "options": {...},
+ *        "modules": { [module]: method[] } }
+ *    (`modules` is the welcome's list, early: every `AP.<module>` exists, and its first call leaves,
+ *    before the welcome arrives.)
  *    (When window.name is not ours the plugin falls back to the Connect query parameters
  *    `xdm_e` = host origin and `xdm_c` = channel.)
  * 1. The plugin creates a MessageChannel and posts, to window.parent with targetOrigin = host origin
@@ -53,6 +56,8 @@ export interface WindowName {
   host: string;
   channel: string;
   options: Record<string, unknown>;
+  /** The host's modules and their methods, as in the welcome (`{}` from an older host). */
+  modules: Record<string, string[]>;
 }
 
 export interface Hello {

@@ -87,7 +87,7 @@ describe('isName', () => {
 describe('checkWindowName', () => {
   it('reads the host instructions', () => {
     const name = JSON.stringify({ apb: 1, host: 'https://p.example', channel, options: { isDialog: true } });
-    expect(checkWindowName(name)).toEqual({ apb: 1, host: 'https://p.example', channel, options: { isDialog: true } });
+    expect(checkWindowName(name)).toEqual({ apb: 1, host: "https://p.example", channel, options: { isDialog: true }, modules: {} });
   });
 
   it.each(['', 'frame1', '{not json', '{"apb":2}', JSON.stringify({ apb: 1, host: 5, channel })])('ignores %j', (name) => {

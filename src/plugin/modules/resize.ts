@@ -42,7 +42,7 @@ export function createResize(bridge: PluginBridge): ResizeFacades {
     const win = bridge.window;
     if (!win || viewKind(options).isDialog) return;
     if (options.sizeToParent === true) {
-      void facades.sizeToParent().catch(() => {});
+      void facades.sizeToParent(options.hideFooter === true).catch(() => {});
       return;
     }
     if (options.resize === false) return;

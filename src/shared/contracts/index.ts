@@ -11,6 +11,14 @@ import type { NavigatorContract } from './navigator.js';
 import type { RequestContract } from './request.js';
 import type { ResizeContract } from './resize.js';
 import type { UserContract } from './user.js';
+import type { HistoryContract } from './history.js';
+import type { JiraContract } from './jira.js';
+import type { ConfluenceContract } from './confluence.js';
+import type { InlineDialogContract } from './inlineDialog.js';
+import type { ScrollPositionContract } from './scrollPosition.js';
+import type { PageContract } from './page.js';
+import type { HostContract } from './host.js';
+import type { ThemingContract } from './theming.js';
 
 export interface Contracts {
   request: RequestContract;
@@ -24,6 +32,14 @@ export interface Contracts {
   resize: ResizeContract;
   navigator: NavigatorContract;
   env: EnvContract;
+  history: HistoryContract;
+  jira: JiraContract;
+  confluence: ConfluenceContract;
+  inlineDialog: InlineDialogContract;
+  scrollPosition: ScrollPositionContract;
+  page: PageContract;
+  host: HostContract;
+  theming: ThemingContract;
 }
 
 /** A built-in module's wire name. */

@@ -34,6 +34,23 @@ export type NavigatorTarget =
   | 'spacetools'
   | 'contentlist';
 
+/** Every target Connect documents (Jira and Confluence), in Connect's spelling. */
+export const NAVIGATOR_TARGETS: readonly NavigatorTarget[] = [
+  'dashboard',
+  'issue',
+  'addonModule',
+  'userProfile',
+  'projectAdminSummary',
+  'projectAdminTabPanel',
+  'site',
+  'contentview',
+  'contentedit',
+  'contentcreate',
+  'spaceview',
+  'spacetools',
+  'contentlist',
+];
+
 /** What `getLocation` resolves with, as Connect describes it. */
 export interface NavigatorLocation {
   target?: string;

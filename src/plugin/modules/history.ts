@@ -45,6 +45,8 @@ export interface HistoryFacade {
 /** Builds `AP.history`. */
 export function createHistory(bridge: PluginBridge): HistoryFacade {
   let current = '';
+  // The initial state is the host's URL when the page connected; a push made before it arrived wins.
+  let written = false;
   const listeners: ((event: HistoryPop) => void)[] = [];
   let subscribed = false;
 
@@ -55,7 +57,7 @@ export function createHistory(bridge: PluginBridge): HistoryFacade {
     bridge.onEvent((name, args) => {
       const event = args[0];
       if (!isRecord(event) || typeof event.hash !== 'string') return;
-      if (name === HistoryEvent.initial) current = event.hash;
+      if (name === HistoryEvent.initial && !written) current = event.hash;
       if (name !== HistoryEvent.pop) return;
       current = event.hash;
       for (const listener of [...listeners]) listener(event as unknown as HistoryPop);
@@ -67,6 +69,7 @@ export function createHistory(bridge: PluginBridge): HistoryFacade {
     const target = url ?? (typeof newState === 'string' ? newState : current);
     const args: [string, unknown?] = url === undefined && typeof newState === 'string' ? [target] : [target, newState];
     current = target;
+    written = true;
     return quiet(`history.${method}`, bridge.call(HISTORY_MODULE, method, args));
   }
 

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Host } from '../../../src/host/types.js';
+import type { HistoryState } from '../../../src/shared/contracts/history.js';
 import { code, open, uiHost } from '../../ui.js';
 
 let host: Host | undefined;
@@ -23,7 +24,7 @@ describe('history', () => {
     expect(ap.history.getState()).toBe('list/2');
     await ap.history.pushState({ tab: 3 }, 'Tab 3', 'tab-3');
     expect(window.location.hash).toBe('#!tab-3');
-    const all = await state<Record<string, unknown>>((cb) => ap.history.getState('all', cb));
+    const all = await state<HistoryState>((cb) => ap.history.getState('all', cb));
     expect(all).toMatchObject({ hash: 'tab-3', href: window.location.href, state: { tab: 3 } });
     expect(typeof all.key).toBe('string');
     await ap.history.replaceState('tab-4');

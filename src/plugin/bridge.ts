@@ -71,28 +71,31 @@ export function facade<M extends keyof Contracts>(
   module: M,
   kinds: MethodKinds<Contracts[M]>,
 ): Facade<Contracts[M]> {
-  const out: Record<string, (...args: unknown[]) => Promise<unknown>> = {};
-  for (const method of Object.keys(kinds)) {
+  // Built by name from the table the contract checks, so it has exactly the contract's methods.
+  return methods(bridge, module, Object.keys(kinds), kinds as Record<string, 0 | 1>) as Facade<Contracts[M]>;
+}
+
+/** Connect's two call forms for each of `names`; `kinds[name] === 0` marks a method whose failures are only logged. */
+function methods(
+  bridge: PluginBridge,
+  module: string,
+  names: readonly string[],
+  kinds?: Record<string, 0 | 1>,
+): Record<string, (...args: unknown[]) => Promise<unknown>> {
+  const out: Record<string, (...args: unknown[]) => Promise<unknown>> = Object.create(null);
+  for (const method of names) {
+    if (isReservedName(method)) continue;
     out[method] = (...raw) => {
       const at = raw.findIndex((arg) => typeof arg === 'function');
       const callback = at < 0 ? undefined : (raw[at] as (value: unknown) => void);
       const args = at < 0 ? raw : [...raw.slice(0, at), ...raw.slice(at + 1)];
-      // Connect's callers often pass `undefined` for an omitted trailing argument; the wire drops it.
-      while (args.length > 0 && args[args.length - 1] === undefined) args.pop();
+      // Connect's callers often pass `undefined` for an omitted trailing argument; contract methods drop it.
+      if (kinds) while (args.length > 0 && args[args.length - 1] === undefined) args.pop();
       const sent = withCallback(bridge.callAny(module, method, args), callback);
-      return (kinds as Record<string, 0 | 1>)[method] ? sent : quiet(`${module}.${method}`, sent);
+      return kinds?.[method] === 0 ? quiet(`${module}.${method}`, sent) : sent;
     };
   }
-  // Built by name from the table the contract checks, so it has exactly the contract's methods.
-  return out as Facade<Contracts[M]>;
-}
-
-/** Splits a trailing callback off Connect-style arguments. */
-export function callbackLast(args: readonly unknown[]): [unknown[], ((value: unknown) => void) | undefined] {
-  const last = args[args.length - 1];
-  return typeof last === 'function'
-    ? [args.slice(0, -1), last as (value: unknown) => void]
-    : [[...args], undefined];
+  return out;
 }
 
 /**
@@ -107,19 +110,11 @@ export function withCallback<T>(promise: Promise<T>, callback?: (value: T) => vo
   return promise;
 }
 
-/** A facade for a host module the plugin has no code for, built from the welcome's method list. */
+/** A facade for a host module the plugin has no code for, built from the host's method list. */
 export function stubModule(
   bridge: PluginBridge,
   module: string,
-  methods: readonly string[],
+  names: readonly string[],
 ): Record<string, (...args: unknown[]) => Promise<unknown>> {
-  const facade: Record<string, (...args: unknown[]) => Promise<unknown>> = Object.create(null);
-  for (const method of methods) {
-    if (isReservedName(method)) continue;
-    facade[method] = (...raw) => {
-      const [args, callback] = callbackLast(raw);
-      return withCallback(bridge.callAny(module, method, args), callback);
-    };
-  }
-  return facade;
+  return methods(bridge, module, names);
 }

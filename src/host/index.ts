@@ -44,6 +44,7 @@ export type {
   ContractModule,
   CreateViewOptions,
   Host,
+  HostLimits,
   HostModule,
   HostOptions,
   RejectionInfo,

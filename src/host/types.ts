@@ -204,9 +204,15 @@ export interface HostOptions {
   /** Confluence's answers to `AP.confluence`; each missing hook makes its method NOT_SUPPORTED. */
   confluence?: ConfluenceHooks;
   /** Closes the inline dialog a view is shown in, for `AP.inlineDialog.hide()`. */
-  inlineDialog?: { hide?(view: View): void };
+  inlineDialog?: {
+    /** Closes the inline dialog `view` is shown in. */
+    hide?(view: View): void;
+  };
   /** Sets the product page's title for `AP.page.setTitle(title)` (full pages). */
-  page?: { setTitle?(title: string, view: View): void };
+  page?: {
+    /** Sets the product page's title (the product adds its own suffix). */
+    setTitle?(title: string, view: View): void;
+  };
   /** The product's theme for `AP.theming.initializeTheming()`. */
   theming?: ThemingHooks;
   /** Called after every app call settled (for logging and metrics). */

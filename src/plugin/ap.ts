@@ -38,7 +38,10 @@ export interface APCore {
    */
   meta(name: string): string | undefined;
   /** Connect's older spelling: `AP.Meta.get(name)` is `AP.meta(name)`. */
-  Meta: { get(name: string): string | undefined };
+  Meta: {
+    /** `AP.meta(name)`. */
+    get(name: string): string | undefined;
+  };
   /**
    * The app's own base URL (`<meta name="ap-local-base-url">`) followed by `path`.
    * @example

@@ -13,16 +13,24 @@ const MAX_KEY = 255;
  * macro instance or its editor (read it from `view.context`), and refuse others.
  */
 export interface ConfluenceHooks {
+  /** The parameters of the macro instance (or editor) the view shows. */
   getMacroData?(view: View): Record<string, unknown> | Promise<Record<string, unknown>>;
+  /** The body of the macro instance the view shows. */
   getMacroBody?(view: View): string | Promise<string>;
+  /** Saves the macro being edited in the view's macro editor. */
   saveMacro?(params: Record<string, unknown>, body: string | undefined, view: View): void | Promise<void>;
+  /** Closes the macro editor the view is shown in. */
   closeMacroEditor?(view: View): void;
+  /** Closes the macro property panel the view is shown in. */
   closeMacroPropertyPanel?(view: View): void;
+  /** A content property of the page the view is on, or undefined. */
   getContentProperty?(key: string, view: View): ContentProperty | undefined | Promise<ContentProperty | undefined>;
+  /** Stores a content property of the page the view is on (version checked by the product). */
   setContentProperty?(
     property: ContentProperty,
     view: View,
   ): { property: ContentProperty } | { error: string } | Promise<{ property: ContentProperty } | { error: string }>;
+  /** The content property as the server has it now. */
   syncPropertyFromServer?(key: string, view: View): ContentProperty | undefined | Promise<ContentProperty | undefined>;
 }
 

@@ -13,8 +13,11 @@ export interface JiraHooks {
   openCreateIssueDialog?(params: CreateIssueParams, view: View): Record<string, unknown>[] | Promise<Record<string, unknown>[]>;
   /** Opens an issue in a dialog; resolves when it closes. */
   openIssueDialog?(issueKey: string, view: View): void | Promise<void>;
+  /** The workflow post-function configuration shown in the calling view. */
   getWorkflowConfiguration?(view: View): Record<string, unknown> | Promise<Record<string, unknown>>;
+  /** Whether the user may edit the dashboard item shown in the calling view. */
   isDashboardItemEditable?(view: View): boolean | Promise<boolean>;
+  /** Sets the title of the dashboard item shown in the calling view. */
   setDashboardItemTitle?(title: string, view: View): void;
   /** Shows a date picker; resolves with the ISO date picked. */
   openDatePicker?(options: Record<string, unknown>, view: View): string | Promise<string>;

@@ -4,6 +4,7 @@ import { unsupported } from './hooks.js';
 
 /** What a product supplies for `AP.theming`: its current theme, and a way to hear it change. */
 export interface ThemingHooks {
+  /** The product's current theme. */
   getTheme(): Theme;
   /** Calls `listener` after every theme change; returns the unsubscribe function. */
   subscribe?(listener: () => void): () => void;

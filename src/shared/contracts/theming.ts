@@ -8,6 +8,7 @@ import type { MethodKinds } from './types.js';
 
 export const THEMING_MODULE = 'theming';
 
+/** The product's theme as apps receive it. */
 export interface Theme {
   colorMode: 'light' | 'dark';
   /** Theme kinds to theme names, written as `data-theme="kind:name ..."`. */

@@ -1,7 +1,7 @@
 import { BridgeError, ErrorCode } from '../shared/errors.js';
 import type { DropReason } from '../shared/guards.js';
 import type { Call } from '../shared/protocol.js';
-import { DEFAULT_LIMITS, type Cancellation } from '../shared/rpc.js';
+import { DEFAULT_LIMITS, refuse, type Cancellation } from '../shared/rpc.js';
 import { resolveViewUrl, toApp } from './apps.js';
 import { createDropReports } from './dropReports.js';
 import { checkHelloEvent } from './handshake.js';
@@ -134,14 +134,11 @@ export function createHostCore(options: HostOptions = {}): Host {
     }
     if (outcome.reason === null) return;
     if (outcome.reason === 'PROTOCOL_MISMATCH' && outcome.port) {
-      outcome.port.postMessage({
-        type: 'error',
-        id: 0,
-        error: { code: ErrorCode.PROTOCOL_MISMATCH, message: 'Unsupported protocol version' },
-      });
+      refuse(outcome.port, { type: 'refusal', code: ErrorCode.PROTOCOL_MISMATCH, message: 'Unsupported protocol version' });
+    } else {
+      // Closed without ever being started: nothing the sender queued on it is read.
+      outcome.port?.close();
     }
-    // Closed without ever being started: nothing the sender queued on it is read.
-    outcome.port?.close();
     reject({
       reason: outcome.reason,
       origin: event.origin,

@@ -16,20 +16,36 @@ export { flagModule } from './modules/flag.js';
 export { resizeModule } from './modules/resize.js';
 export { navigatorModule } from './modules/navigator.js';
 export { envModule } from './modules/env.js';
+export { historyModule, type HistoryOptions } from './modules/history.js';
+export { jiraModule, type JiraHooks } from './modules/jira.js';
+export { confluenceModule, type ConfluenceHooks } from './modules/confluence.js';
+export { inlineDialogModule } from './modules/inlineDialog.js';
+export { scrollPositionModule } from './modules/scrollPosition.js';
+export { pageModule } from './modules/page.js';
+export { hostModule } from './modules/host.js';
+export { themingModule, type ThemingHooks } from './modules/theming.js';
+export type { Theme } from '../shared/contracts/theming.js';
+export type { HistoryPop, HistoryState } from '../shared/contracts/history.js';
+export type { ContentProperty } from '../shared/contracts/confluence.js';
+export type { CreateIssueParams } from '../shared/contracts/jira.js';
+export type { NavigatorLocation } from '../shared/contracts/navigator.js';
+export type { ScrollPosition } from '../shared/contracts/scrollPosition.js';
 export { BridgeError, ErrorCode, isBridgeError, type WireError } from '../shared/errors.js';
 export { DropReason } from '../shared/guards.js';
 export { PROTOCOL_VERSION } from '../shared/protocol.js';
 export type { Handler, ModuleImpl } from './registry.js';
 export type { EndpointLimits } from '../shared/rpc.js';
+export type { ViewOptions } from '../shared/viewOptions.js';
 export type {
   App,
   AppDescriptor,
   CallContext,
   CallInfo,
+  ContractModule,
   CreateViewOptions,
   Host,
-  HostModule,
   HostLimits,
+  HostModule,
   HostOptions,
   RejectionInfo,
   RequestPolicy,

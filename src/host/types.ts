@@ -2,6 +2,13 @@ import type { DropReason } from '../shared/guards.js';
 import type { EndpointLimits } from '../shared/rpc.js';
 import type { ErrorCode } from '../shared/errors.js';
 import type { ModuleImpl } from './registry.js';
+import type { HostMethods } from '../shared/contracts/types.js';
+import type { NavigatorLocation } from '../shared/contracts/navigator.js';
+import type { ViewOptions } from '../shared/viewOptions.js';
+import type { ConfluenceHooks } from './modules/confluence.js';
+import type { HistoryOptions } from './modules/history.js';
+import type { JiraHooks } from './modules/jira.js';
+import type { ThemingHooks } from './modules/theming.js';
 
 /** What the product registers about an app (usually read from its Connect descriptor). */
 export interface AppDescriptor {
@@ -43,8 +50,8 @@ export interface CreateViewOptions {
   url: string;
   /** Product context handed to the app (`AP.context.getContext`). */
   context?: Record<string, unknown>;
-  /** Options sent to the plugin in window.name and the welcome (e.g. `{ isDialog: true }`). */
-  options?: Record<string, unknown>;
+  /** Options sent to the plugin in window.name and the welcome (e.g. `{ isFullPage: true }`). */
+  options?: ViewOptions;
   /** Initial iframe height in px or a CSS length. */
   height?: string;
   width?: string;
@@ -58,7 +65,7 @@ export interface View {
   readonly moduleKey: string;
   readonly iframe: HTMLIFrameElement;
   readonly context: Readonly<Record<string, unknown>>;
-  readonly options: Readonly<Record<string, unknown>>;
+  readonly options: Readonly<ViewOptions>;
   readonly state: ViewState;
   /** Resolves when the first session is established; rejects if the view is destroyed first. */
   readonly ready: Promise<void>;
@@ -184,12 +191,30 @@ export interface HostOptions {
   /** Callbacks behind `AP.navigator`; without them `go` and `reload` reject with NOT_SUPPORTED. */
   navigator?: {
     /** Answers `AP.navigator.getLocation` for `view`. */
-    getLocation?(view: View): unknown | Promise<unknown>;
+    getLocation?(view: View): NavigatorLocation | Promise<NavigatorLocation>;
     /** Navigates the product for `AP.navigator.go(target, context)`. */
     go?(target: string, context: Record<string, unknown>, view: View): void | Promise<void>;
     /** Reloads the product page (or the view) for `AP.navigator.reload()`. */
     reload?(view: View): void;
   };
+  /** Where full-page apps keep `AP.history` state in the product URL; without it history is NOT_SUPPORTED. */
+  history?: HistoryOptions;
+  /** Jira's answers to `AP.jira`; each missing hook makes its method NOT_SUPPORTED. */
+  jira?: JiraHooks;
+  /** Confluence's answers to `AP.confluence`; each missing hook makes its method NOT_SUPPORTED. */
+  confluence?: ConfluenceHooks;
+  /** Closes the inline dialog a view is shown in, for `AP.inlineDialog.hide()`. */
+  inlineDialog?: {
+    /** Closes the inline dialog `view` is shown in. */
+    hide?(view: View): void;
+  };
+  /** Sets the product page's title for `AP.page.setTitle(title)` (full pages). */
+  page?: {
+    /** Sets the product page's title (the product adds its own suffix). */
+    setTitle?(title: string, view: View): void;
+  };
+  /** The product's theme for `AP.theming.initializeTheming()`. */
+  theming?: ThemingHooks;
   /** Called after every app call settled (for logging and metrics). */
   onCall?(info: CallInfo): void;
   /** Called for bridge messages the host refused, coalesced per second (for security monitoring). */
@@ -222,12 +247,18 @@ export interface RequestPolicy {
  * A module the host installs: its methods, and optionally a hook run once with the host (to keep
  * per-host state, draw UI, watch views) that may return a teardown run by `host.destroy()`.
  */
-export interface HostModule {
+export interface HostModule<M extends ModuleImpl<CallContext> = ModuleImpl<CallContext>> {
   name: string;
-  methods: ModuleImpl<CallContext>;
+  methods: M;
   /** Runs once when the host is created; may return a teardown run by `host.destroy()`. */
   attach?(host: Host): void | (() => void);
 }
+
+/**
+ * A host module typed from its contract `C`: each handler takes the app's arguments as `unknown`
+ * (untrusted, to be checked) and answers with the type the contract promises the plugin.
+ */
+export type ContractModule<C> = HostModule<HostMethods<C, CallContext>>;
 
 /** A product page's side of the bridge. Create with `createHost`. */
 export interface Host {

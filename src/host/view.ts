@@ -83,7 +83,7 @@ export function createView(deps: ViewDeps): HostedView {
   // A view that is destroyed unconnected rejects `ready`; nobody may be listening.
   ready.catch(() => {});
 
-  const name: WindowName = { apb: 1, host: deps.hostOrigin, channel: id, options };
+  const name: WindowName = { apb: 1, host: deps.hostOrigin, channel: id, options, modules: deps.modules() };
   iframe.name = JSON.stringify(name);
   iframe.setAttribute('sandbox', deps.sandbox);
   if (deps.allow !== undefined) iframe.setAttribute('allow', deps.allow);

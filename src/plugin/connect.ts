@@ -21,6 +21,8 @@ export interface Connection {
   readonly hostOrigin: string;
   /** Options from the host (window.name, then the welcome) merged over the page's own. */
   readonly options: PluginOptions;
+  /** The host's modules as window.name lists them (before the welcome); `{}` when it does not. */
+  readonly modules: Readonly<Record<string, string[]>>;
   call(module: string, method: string, args: unknown[], options?: CallOptions): Promise<unknown>;
   /** Subscribes to every event the host sends; returns the unsubscribe function. */
   onEvent(listener: (name: string, args: unknown[]) => void): () => void;
@@ -35,6 +37,7 @@ interface Target {
   host: string;
   channel: string;
   options: Record<string, unknown>;
+  modules: Record<string, string[]>;
 }
 
 function findTarget(win: Window): Target | null {
@@ -46,7 +49,7 @@ function findTarget(win: Window): Target | null {
   const channel = params.get('xdm_c');
   if (!host || !channel) return null;
   try {
-    return { host: new URL(host).origin, channel, options: {} };
+    return { host: new URL(host).origin, channel, options: {}, modules: {} };
   } catch {
     return null;
   }
@@ -59,7 +62,7 @@ function findTarget(win: Window): Target | null {
  *  2. If the page declared allowed hosts, refuse any other host before anything is sent.
  *  3. Open a MessageChannel and post the hello, with one port, to window.parent at exactly the host
  *     origin. Calls may go on our port at once: they wait there until the host accepts the hello.
- *  4. The first message back is the welcome (or PROTOCOL_MISMATCH). Without it in time, every pending
+ *  4. The first message back is the welcome (or a refusal: PROTOCOL_MISMATCH). Without it in time, every pending
  *     call rejects with CONNECTION_TIMEOUT.
  */
 export function connect(win: Window, pageOptions: PluginOptions, limits: Partial<EndpointLimits> = {}): Connection {
@@ -135,9 +138,9 @@ export function connect(win: Window, pageOptions: PluginOptions, limits: Partial
           clearTimeout(timer);
           Object.assign(options, message.options);
           settleReady?.resolve(message);
-        } else if (message.type === 'error' && !welcomed) {
-          // Only the handshake may be refused; once welcomed, a stray id-0 error must not end the session.
-          fail(new BridgeError(ErrorCode.PROTOCOL_MISMATCH, message.error.message));
+        } else if (message.type === 'refusal' && !welcomed) {
+          // Only the handshake may be refused; once welcomed, a stray refusal must not end the session.
+          fail(BridgeError.fromWire(message));
         }
       },
     });
@@ -154,6 +157,7 @@ export function connect(win: Window, pageOptions: PluginOptions, limits: Partial
     ready,
     hostOrigin: target?.host ?? '',
     options,
+    modules: target?.modules ?? {},
     async call(module, method, args, callOptions) {
       if (!endpoint || endpoint.closed) {
         await ready;

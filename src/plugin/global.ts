@@ -1,8 +1,7 @@
 // The IIFE entry (dist/all.js): the one place that touches window.AP.
 import { buildAP } from './ap.js';
-import { parseDataOptions } from './options.js';
+import { readPageOptions } from './options.js';
 
-const script = document.currentScript ?? document.querySelector('script[data-options]');
-const { ap, start } = buildAP({ options: parseDataOptions(script?.getAttribute('data-options')) });
+const { ap, start } = buildAP({ options: readPageOptions(document, document.currentScript) });
 (window as unknown as { AP: typeof ap }).AP = ap;
 start();

@@ -4,8 +4,15 @@ export interface PluginOptions {
   resize?: boolean;
   /** Size the iframe to its container (full-page modules). */
   sizeToParent?: boolean;
-  /** Keep Connect's default body margin (ignored by this plugin; accepted for compatibility). */
+  /**
+   * `false` leaves the page's body margin alone; by default the plugin zeroes it (`10px 10px 0 10px` in
+   * dialogs), as Connect does.
+   */
   margin?: boolean;
+  /** `true` adds `<base href="<product page URL>" target="_parent">`, so plain links open in the product. */
+  base?: boolean;
+  /** Asks the product to hide its footer (with `sizeToParent`, or alone). */
+  hideFooter?: boolean;
   /** Host origins this app agrees to talk to; `*` matches one label (`https://*.example.com`). */
   hosts?: string[];
   /** Milliseconds to wait for the host's welcome before calls reject with CONNECTION_TIMEOUT. */
@@ -37,6 +44,19 @@ export function parseDataOptions(text: string | null | undefined): PluginOptions
     options[key] = key === 'hosts' ? raw.split(',').map((h) => h.trim()).filter(Boolean) : value(raw);
   }
   return options;
+}
+
+/**
+ * The page's options from Connect's three places, later ones winning: any loader
+ * `<script data-options>` (Connect's `#connect-loader`), an element `#ac-iframe-options`, then the
+ * all.js tag itself. Read when all.js runs, as Connect reads them: the elements must come before it.
+ */
+export function readPageOptions(doc: Document, script: Element | null): PluginOptions {
+  return {
+    ...parseDataOptions(doc.querySelector('script[data-options]')?.getAttribute('data-options')),
+    ...parseDataOptions(doc.getElementById('ac-iframe-options')?.getAttribute('data-options')),
+    ...parseDataOptions(script?.getAttribute('data-options')),
+  };
 }
 
 /** The hosts allowed by `<meta name="ap-allowed-hosts" content="https://a.com, https://*.b.com">`. */

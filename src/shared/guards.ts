@@ -116,7 +116,8 @@ export function checkWindowName(name: string): WindowName | null {
   const channel = own(data, 'channel');
   const options = own(data, 'options');
   if (typeof host !== 'string' || !isChannel(channel)) return null;
-  return { apb: 1, host, channel, options: plainCopy(options) };
+  const modules = checkModules(own(data, 'modules')) ?? {};
+  return { apb: 1, host, channel, options: plainCopy(options), modules };
 }
 
 function checkWireError(value: unknown): { code: string; message: string; data?: unknown } | null {
@@ -177,6 +178,11 @@ export function checkPortMessage(data: unknown): Checked<PortMessage> {
     case 'cancel':
       if (!isId(id)) return malformed;
       return { ok: true, value: { type, id } };
+    case 'refusal': {
+      const error = checkWireError(data);
+      if (!error) return malformed;
+      return { ok: true, value: { type, code: error.code, message: error.message } };
+    }
     case 'welcome': {
       const session = own(data, 'session');
       const version = own(data, 'version');

@@ -4,7 +4,10 @@
  * Two windows: the HOST (product page) and the PLUGIN (the app's page inside an iframe the host made).
  *
  * 0. The host creates the iframe with `name` = JSON
- *      { "apb": 1, "host": "<host origin>", "channel": "<128-bit random hex>", "options": {...} }
+ *      { "apb": 1, "host": "<host origin>", "channel": "<128-bit random hex>", "options": {...},
+ *        "modules": { [module]: method[] } }
+ *    (`modules` is the welcome's list, early: every `AP.<module>` exists, and its first call leaves,
+ *    before the welcome arrives.)
  *    (When window.name is not ours the plugin falls back to the Connect query parameters
  *    `xdm_e` = host origin and `xdm_c` = channel.)
  * 1. The plugin creates a MessageChannel and posts, to window.parent with targetOrigin = host origin
@@ -18,8 +21,9 @@
  *    A second accepted hello for the same iframe ends the previous session (CONNECTION_RESET).
  * 3. The host's first message on the port:
  *      Welcome { type: "welcome", session, version, modules: { [module]: method[] }, options }
- *    A host that cannot speak `version` sends instead
- *      Error   { type: "error", id: 0, error: { code: "PROTOCOL_MISMATCH", message } } and closes.
+ *    A host that refuses the hello but can still answer (a `version` it does not speak) sends instead
+ *      Refusal { type: "refusal", code: "PROTOCOL_MISMATCH", message }
+ *    on the port it never starts, and closes it.
  * 4. Everything after that travels on the port, in both directions, by structured clone
  *    (ArrayBuffers in values are transferred, not copied):
  *      Call    { type: "call",   id, module, method, args: unknown[] }
@@ -52,6 +56,8 @@ export interface WindowName {
   host: string;
   channel: string;
   options: Record<string, unknown>;
+  /** The host's modules and their methods, as in the welcome (`{}` from an older host). */
+  modules: Record<string, string[]>;
 }
 
 export interface Hello {
@@ -104,5 +110,12 @@ export interface Cancel {
   id: number;
 }
 
+/** The host's answer to a hello it refuses, in place of the welcome; the port is closed after it. */
+export interface Refusal {
+  type: 'refusal';
+  code: string;
+  message: string;
+}
+
 /** Anything that may arrive on a port. */
-export type PortMessage = Welcome | Call | Result | ErrorMessage | EventMessage | Cancel;
+export type PortMessage = Welcome | Refusal | Call | Result | ErrorMessage | EventMessage | Cancel;

@@ -3,7 +3,7 @@
 import { BridgeError, ErrorCode } from './errors.js';
 import { DropReason, checkPortMessage } from './guards.js';
 import { collectTransferables } from './payload.js';
-import type { Call, PortMessage } from './protocol.js';
+import type { Call, PortMessage, Refusal } from './protocol.js';
 import { createIncoming, type Cancellation } from './rpcIncoming.js';
 import { createOutgoing, type CallOptions } from './rpcOutgoing.js';
 
@@ -58,7 +58,7 @@ export interface EndpointOptions {
   /** Runs a call from the peer. Throw a BridgeError to answer with its code. */
   dispatch?: (call: Call, cancel: Cancellation) => unknown;
   onEvent?: (name: string, args: unknown[]) => void;
-  /** Messages that are not part of call/reply traffic (the welcome, a handshake error). */
+  /** Messages that are not part of call/reply traffic (the welcome, a refusal). */
   onControl?: (message: PortMessage) => void;
   onDrop?: (reason: DropReason, data: unknown) => void;
   /** Runs once when the peer went over its rate and the endpoint closed itself (RATE_LIMITED). */
@@ -69,13 +69,22 @@ export interface EndpointOptions {
 export interface Endpoint {
   call(module: string, method: string, args: unknown[], options?: CallOptions): Promise<unknown>;
   emit(name: string, args: unknown[]): void;
-  /** Sends a control message (welcome, handshake error). */
+  /** Sends a control message (the welcome). */
   send(message: PortMessage): void;
   /** Rejects every pending call with `error`, aborts running handlers, detaches and closes the port. */
   close(error: BridgeError): void;
   readonly closed: boolean;
   /** Outgoing calls not settled yet, on the wire or waiting for a slot. */
   readonly pendingCount: number;
+}
+
+/**
+ * Answers a refused hello on its port, which is never started (nothing the sender queued on it is
+ * read), then closes the port.
+ */
+export function refuse(port: PortLike, refusal: Refusal): void {
+  port.postMessage(refusal, []);
+  port.close();
 }
 
 /** Creates an endpoint on `port` and starts it. */
@@ -151,8 +160,7 @@ export function createEndpoint(options: EndpointOptions): Endpoint {
         outgoing.settle(message.id, { value: message.value });
         break;
       case 'error':
-        if (message.id === 0) onControl?.(message);
-        else outgoing.settle(message.id, { error: BridgeError.fromWire(message.error) });
+        outgoing.settle(message.id, { error: BridgeError.fromWire(message.error) });
         break;
       case 'cancel':
         incoming.cancel(message.id);
@@ -161,6 +169,7 @@ export function createEndpoint(options: EndpointOptions): Endpoint {
         onEvent?.(message.name, message.args);
         break;
       case 'welcome':
+      case 'refusal':
         onControl?.(message);
         break;
     }

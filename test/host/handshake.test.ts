@@ -89,7 +89,7 @@ describe('host handshake checks', () => {
   it('answers an unsupported version with PROTOCOL_MISMATCH on the port, then closes it', async () => {
     const { welcomes } = post(hello({ version: 99 }));
     await vi.waitFor(() => expect(welcomes).toHaveLength(1));
-    expect(welcomes[0]).toMatchObject({ type: 'error', id: 0, error: { code: 'PROTOCOL_MISMATCH' } });
+    expect(welcomes[0]).toMatchObject({ type: 'refusal', code: 'PROTOCOL_MISMATCH' });
     expect(rejections.map((r) => r.reason)).toEqual(['PROTOCOL_MISMATCH']);
     expect(view.state).toBe('loading');
   });

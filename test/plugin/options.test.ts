@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { hostAllowed, metaHosts, parseDataOptions } from '../../src/plugin/options.js';
+import { hostAllowed, metaHosts, parseDataOptions, readPageOptions } from '../../src/plugin/options.js';
 
 describe('parseDataOptions', () => {
   it("parses Connect's key:value;key:value format", () => {
@@ -46,5 +46,30 @@ describe('metaHosts', () => {
     doc.head.innerHTML = '<meta name="ap-allowed-hosts" content="https://a.example, https://b.example">';
     expect(metaHosts(doc)).toEqual(['https://a.example', 'https://b.example']);
     expect(metaHosts(undefined)).toEqual([]);
+  });
+});
+
+describe("data-options from Connect's three places", () => {
+  function page(html: string): Document {
+    const doc = document.implementation.createHTMLDocument('app');
+    doc.body.innerHTML = html;
+    return doc;
+  }
+
+  it('merges a loader script, #ac-iframe-options and the all.js tag, the all.js tag winning', () => {
+    const doc = page(
+      '<script id="connect-loader" data-options="sizeToParent:true;margin:false;base:true"></script>' +
+        '<div id="ac-iframe-options" data-options="hideFooter:true;margin:true"></div>' +
+        '<script id="all" data-options="resize:false"></script>',
+    );
+    expect(readPageOptions(doc, doc.getElementById('all'))).toEqual({
+      sizeToParent: true,
+      margin: true,
+      base: true,
+      hideFooter: true,
+      resize: false,
+    });
+    expect(readPageOptions(page('<div id="ac-iframe-options" data-options="hideFooter:true"></div>'), null)).toEqual({ hideFooter: true });
+    expect(readPageOptions(page(''), null)).toEqual({});
   });
 });

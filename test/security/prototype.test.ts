@@ -92,7 +92,12 @@ describe('prototype pollution through payloads', () => {
     expect('polluted' in {}).toBe(false);
   });
 
-  it('after the welcome, a stray handshake error does not end the session (regression: fuzz found it)', async () => {
+  it('before the welcome, a refusal rejects the connection with its code', async () => {
+    const connection = connect(fakeHostWindow({ type: 'refusal', code: 'PROTOCOL_MISMATCH', message: 'v2 only' }), {});
+    await expect(connection.ready).rejects.toMatchObject({ code: 'PROTOCOL_MISMATCH', message: 'v2 only' });
+  });
+
+  it('after the welcome, a stray refusal does not end the session (regression: fuzz found it)', async () => {
     const win = fakeHostWindow({ type: 'welcome', session: 's', version: 1, modules: {}, options: {} });
     let port: MessagePort | undefined;
     const parent = win.parent as { postMessage(d: unknown, o: string, p: MessagePort[]): void };
@@ -103,7 +108,7 @@ describe('prototype pollution through payloads', () => {
     };
     const connection = connect(win, {});
     await connection.ready;
-    port!.postMessage({ type: 'error', id: 0, error: { code: 'PROTOCOL_MISMATCH', message: 'late' } });
+    port!.postMessage({ type: 'refusal', code: 'PROTOCOL_MISMATCH', message: 'late' });
     port!.onmessage = (e) => {
       const call = e.data as { id: number };
       port!.postMessage({ type: 'result', id: call.id, value: 'still here' });

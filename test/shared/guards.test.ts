@@ -52,10 +52,17 @@ describe('checkPortMessage', () => {
     ['error without code', { type: 'error', id: 1, error: { message: 'x' } }],
     ['empty event name', { type: 'event', name: '', args: [] }],
     ['welcome with bad modules', { type: 'welcome', session: 's', version: 1, modules: { a: 'ping' } }],
+    ['refusal without a code', { type: 'refusal', message: 'x' }],
+    ['refusal with a non-name code', { type: 'refusal', code: 'a b', message: 'x' }],
     ['unknown type', { type: 'hello', id: 1 }],
     ['array', [1, 2]],
   ])('refuses %s', (_label, data) => {
     expect(checkPortMessage(data)).toEqual({ ok: false, reason: 'MALFORMED' });
+  });
+
+  it('reads a handshake refusal as its own message type, with its code and message only', () => {
+    const checked = checkPortMessage({ type: 'refusal', code: 'PROTOCOL_MISMATCH', message: 'v2 only', extra: 1 });
+    expect(checked).toEqual({ ok: true, value: { type: 'refusal', code: 'PROTOCOL_MISMATCH', message: 'v2 only' } });
   });
 
   it('copies only checked fields into the typed message', () => {
@@ -80,7 +87,7 @@ describe('isName', () => {
 describe('checkWindowName', () => {
   it('reads the host instructions', () => {
     const name = JSON.stringify({ apb: 1, host: 'https://p.example', channel, options: { isDialog: true } });
-    expect(checkWindowName(name)).toEqual({ apb: 1, host: 'https://p.example', channel, options: { isDialog: true } });
+    expect(checkWindowName(name)).toEqual({ apb: 1, host: "https://p.example", channel, options: { isDialog: true }, modules: {} });
   });
 
   it.each(['', 'frame1', '{not json', '{"apb":2}', JSON.stringify({ apb: 1, host: 5, channel })])('ignores %j', (name) => {

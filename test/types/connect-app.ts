@@ -107,4 +107,45 @@ function legacyRequire(): void {
 }
 
 // Referenced so that noUnusedLocals-style checks (and readers) see the whole app is exercised.
-void [showIssue, createIssue, downloadAttachment, downloadWithCallback, searchWithObjectData, uploadAttachment, cookies, context, user, events, legacyRequire];
+void [showIssue, createIssue, downloadAttachment, downloadWithCallback, searchWithObjectData, uploadAttachment, cookies, context, user, events, legacyRequire, moreModules];
+
+// The rest of the Connect JS API, as the survey's apps call it.
+function moreModules(): void {
+  const state: string = AP.history.getState();
+  AP.history.getState('hash', (hash: string) => console.log(hash, state));
+  AP.history.getState('all', (all) => console.log(all.href, all.hash, all.key, all.title));
+  AP.history.pushState('page2');
+  AP.history.pushState({ tab: 2 }, 'Tab 2', 'tab-2');
+  AP.history.replaceState('page3');
+  AP.history.back();
+  AP.history.forward();
+  AP.history.go(-2);
+  AP.history.popState((event) => console.log(event.newURL, event.oldURL, event.hash));
+
+  AP.jira.refreshIssuePage();
+  AP.jira.openCreateIssueDialog((issues: object[]) => console.log(issues.length), { pid: 10000, issueType: 1, fields: { summary: 'Hi' } });
+  AP.jira.openIssueDialog('DEMO-1', (key: string) => console.log(key));
+  AP.jira.openIssueDialog('DEMO-1');
+  AP.jira.isDashboardItemEditable((editable: boolean) => console.log(editable));
+  AP.jira.setDashboardItemTitle('Open bugs');
+  AP.jira.isNativeApp((native: boolean) => console.log(native));
+
+  interface MacroParams { color: string }
+  AP.confluence.getMacroData<MacroParams>((data) => console.log(data.color));
+  AP.confluence.getMacroBody((body: string) => console.log(body));
+  AP.confluence.saveMacro({ color: 'blue' }, 'body');
+  AP.confluence.saveMacro({ color: 'blue' });
+  AP.confluence.closeMacroEditor();
+  AP.confluence.onMacroPropertyPanelEvent({ settings: () => console.log('clicked') });
+  AP.confluence.closeMacroPropertyPanel();
+  AP.confluence.getContentProperty('key', (property) => console.log(property.key, property.value));
+  AP.confluence.setContentProperty({ key: 'key', value: { a: 1 }, version: { number: 1 } }, (result) => console.log(result));
+  AP.confluence.syncPropertyFromServer('key', (property) => console.log(property.value));
+
+  AP.inlineDialog.hide();
+  AP.scrollPosition.getPosition((position) => console.log(position.scrollY, position.height));
+  AP.scrollPosition.setVerticalPosition(100, (position) => console.log(position.scrollY));
+  AP.host.getSelectedText((text: string) => console.log(text));
+  AP.theming.initializeTheming();
+  AP.hideFooter(true);
+}

@@ -1,6 +1,7 @@
+import type { ContextContract } from '../../shared/contracts/context.js';
 import { CONTEXT_MODULE, type ProductContext } from '../../shared/contracts/context.js';
 import { BridgeError, ErrorCode } from '../../shared/errors.js';
-import type { CallContext, HostModule, HostOptions, View } from '../types.js';
+import type { CallContext, ContractModule, HostOptions, View } from '../types.js';
 
 /** A cached token is replaced this long before it expires, so the app never holds a stale one. */
 export const TOKEN_REFRESH_MARGIN = 60_000;
@@ -48,7 +49,7 @@ function normalise(value: unknown): Cached {
  * });
  * ```
  */
-export function contextModule(options: HostOptions = {}): HostModule {
+export function contextModule(options: HostOptions = {}): ContractModule<ContextContract> {
   const cache = new WeakMap<View, Cached>();
   const inFlight = new WeakMap<View, Promise<Cached>>();
 

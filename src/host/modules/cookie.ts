@@ -1,3 +1,4 @@
+import type { CookieContract } from '../../shared/contracts/cookie.js';
 import {
   COOKIE_MODULE,
   DEFAULT_COOKIE_DAYS,
@@ -5,7 +6,7 @@ import {
   MAX_COOKIE_VALUE,
 } from '../../shared/contracts/cookie.js';
 import { BridgeError, ErrorCode } from '../../shared/errors.js';
-import type { CallContext, HostModule, HostOptions } from '../types.js';
+import type { CallContext, ContractModule, HostOptions } from '../types.js';
 
 const DAY = 86_400_000;
 const MAX_DAYS = 3650;
@@ -84,7 +85,7 @@ function defaultStorage(options: HostOptions): Storage | null {
  * const host = createHostCore({ modules: [cookieModule({ cookie: { storage: sessionStorage, maxPerApp: 20 } })] });
  * ```
  */
-export function cookieModule(options: HostOptions = {}): HostModule {
+export function cookieModule(options: HostOptions = {}): ContractModule<CookieContract> {
   const storage = options.cookie?.storage === undefined ? defaultStorage(options) : options.cookie.storage;
   const maxPerApp = options.cookie?.maxPerApp ?? DEFAULT_MAX_PER_APP;
   const memory = new Map<string, string>();

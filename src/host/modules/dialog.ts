@@ -1,3 +1,4 @@
+import type { DialogContract } from '../../shared/contracts/dialog.js';
 import {
   BUTTON_CHANGES,
   DIALOG_MODULE,
@@ -9,7 +10,7 @@ import {
   type DialogViewOptions,
 } from '../../shared/contracts/dialog.js';
 import { BridgeError, ErrorCode } from '../../shared/errors.js';
-import type { CallContext, Host, HostModule, HostOptions, View } from '../types.js';
+import type { CallContext, ContractModule, Host, HostOptions, View } from '../types.js';
 import { openDialogUi, type DialogUi } from '../ui/dialog.js';
 import { acquireLayer, type UiLayer } from '../ui/layer.js';
 import { randomId } from '../view.js';
@@ -47,7 +48,7 @@ interface OpenDialog {
  *   modules: { dialogs: [{ key: 'confirm', url: '/confirm', options: { size: 'small' } }] } });
  * ```
  */
-export function dialogModule(options: HostOptions = {}): HostModule {
+export function dialogModule(options: HostOptions = {}): ContractModule<DialogContract> {
   const stack: OpenDialog[] = [];
   let layer: UiLayer | undefined;
 

@@ -1,5 +1,6 @@
+import type { EnvContract } from '../../shared/contracts/env.js';
 import { ENV_MODULE } from '../../shared/contracts/env.js';
-import type { CallContext, HostModule, HostOptions } from '../types.js';
+import type { CallContext, ContractModule, HostOptions } from '../types.js';
 import { optionalBoolean } from './uiArgs.js';
 
 /**
@@ -12,7 +13,7 @@ import { optionalBoolean } from './uiArgs.js';
  * const host = createHostCore({ modules: [envModule()] });
  * ```
  */
-export function envModule(options: HostOptions = {}): HostModule {
+export function envModule(options: HostOptions = {}): ContractModule<EnvContract> {
   return {
     name: ENV_MODULE,
     methods: {

@@ -1,8 +1,9 @@
+import type { EventsContract } from '../../shared/contracts/events.js';
 import { EVENTS_MODULE, MAX_EVENT_NAME, PUBLIC_PREFIX, type EventInfo } from '../../shared/contracts/events.js';
 import { BridgeError, ErrorCode } from '../../shared/errors.js';
 import { estimateSize } from '../../shared/payload.js';
 import { LIMITS } from '../../shared/protocol.js';
-import type { CallContext, HostModule } from '../types.js';
+import type { CallContext, ContractModule } from '../types.js';
 
 function checkName(name: unknown): string {
   if (typeof name !== 'string' || name.length === 0 || name.length > MAX_EVENT_NAME) {
@@ -44,7 +45,7 @@ function info(ctx: CallContext): EventInfo {
  * const host = createHostCore({ modules: [eventsModule()] });
  * ```
  */
-export function eventsModule(): HostModule {
+export function eventsModule(): ContractModule<EventsContract> {
   return {
     name: EVENTS_MODULE,
     methods: {

@@ -1,3 +1,4 @@
+import type { FlagContract } from '../../shared/contracts/flag.js';
 import {
   AUTO_CLOSE_MS,
   FLAG_MODULE,
@@ -8,7 +9,7 @@ import {
   type FlagEventData,
   type FlagType,
 } from '../../shared/contracts/flag.js';
-import type { CallContext, Host, HostModule, HostOptions } from '../types.js';
+import type { CallContext, ContractModule, Host, HostOptions } from '../types.js';
 import type { UiLayer } from '../ui/layer.js';
 import { showNotice } from '../ui/notices.js';
 import { attachNotices, createNoticeStore, type OpenNotice } from './noticeStore.js';
@@ -43,7 +44,7 @@ function actions(value: unknown): [string, string][] {
  * const host = createHostCore({ modules: [flagModule()] });
  * ```
  */
-export function flagModule(options: HostOptions = {}): HostModule {
+export function flagModule(options: HostOptions = {}): ContractModule<FlagContract> {
   const store = createNoticeStore('flag', MAX_FLAGS_PER_APP);
   let layer: UiLayer | undefined;
 

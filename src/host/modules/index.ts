@@ -10,6 +10,14 @@ import { flagModule } from './flag.js';
 import { messagesModule } from './messages.js';
 import { navigatorModule } from './navigator.js';
 import { resizeModule } from './resize.js';
+import { confluenceModule } from './confluence.js';
+import { historyModule } from './history.js';
+import { hostModule } from './host.js';
+import { inlineDialogModule } from './inlineDialog.js';
+import { jiraModule } from './jira.js';
+import { pageModule } from './page.js';
+import { scrollPositionModule } from './scrollPosition.js';
+import { themingModule } from './theming.js';
 
 /**
  * The Connect-compatible modules, configured from the host options. Each module is one file here
@@ -28,5 +36,13 @@ export function connectModules(options: HostOptions): HostModule[] {
     resizeModule(options),
     navigatorModule(options),
     envModule(options),
+    historyModule(options),
+    jiraModule(options),
+    confluenceModule(options),
+    inlineDialogModule(options),
+    scrollPositionModule(options),
+    pageModule(options),
+    hostModule(),
+    themingModule(options),
   ];
 }

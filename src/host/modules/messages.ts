@@ -1,3 +1,4 @@
+import type { MessagesContract } from '../../shared/contracts/messages.js';
 import {
   DEFAULT_MESSAGE_DELAY,
   MAX_MESSAGES_PER_APP,
@@ -6,7 +7,7 @@ import {
   MessagesEvent,
   type MessageType,
 } from '../../shared/contracts/messages.js';
-import type { CallContext, Host, HostModule, HostOptions } from '../types.js';
+import type { CallContext, ContractModule, Host, HostOptions } from '../types.js';
 import type { UiLayer } from '../ui/layer.js';
 import { showNotice } from '../ui/notices.js';
 import { attachNotices, createNoticeStore, type OpenNotice } from './noticeStore.js';
@@ -29,7 +30,7 @@ function delay(value: unknown): number {
  * const host = createHostCore({ modules: [messagesModule()] });
  * ```
  */
-export function messagesModule(options: HostOptions = {}): HostModule {
+export function messagesModule(options: HostOptions = {}): ContractModule<MessagesContract> {
   const store = createNoticeStore('message', MAX_MESSAGES_PER_APP);
   let layer: UiLayer | undefined;
 

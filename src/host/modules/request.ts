@@ -1,7 +1,8 @@
+import type { RequestContract } from '../../shared/contracts/request.js';
 import { REQUEST_MODULE, type WirePart, type WireRequest, type WireResponse } from '../../shared/contracts/request.js';
 import { BridgeError, ErrorCode } from '../../shared/errors.js';
 import { own } from '../../shared/guards.js';
-import type { CallContext, HostModule, HostOptions } from '../types.js';
+import type { CallContext, ContractModule, HostOptions } from '../types.js';
 import { createSlots } from '../slots.js';
 import { readBody } from './requestBody.js';
 import { relativeToContext, resolveRequestUrl, type RequestTarget } from './requestUrl.js';
@@ -144,7 +145,7 @@ function isRedirect(response: Response): boolean {
  * });
  * ```
  */
-export function requestModule(options: HostOptions = {}): HostModule {
+export function requestModule(options: HostOptions = {}): ContractModule<RequestContract> {
   const policy = options.request ?? {};
   const allowedPaths = policy.allowedPaths ?? [...REQUEST_DEFAULTS.allowedPaths];
   const maxConcurrent = policy.maxConcurrentPerApp ?? REQUEST_DEFAULTS.maxConcurrentPerApp;

@@ -1,32 +1,10 @@
+import type { ResizeContract } from '../../shared/contracts/resize.js';
 import { MAX_SIZE_PX, RESIZE_MODULE } from '../../shared/contracts/resize.js';
 import { BridgeError, ErrorCode } from '../../shared/errors.js';
-import type { CallContext, Host, HostModule, HostOptions, View } from '../types.js';
-import { cssLength, field, isRecord, optionalBoolean } from './uiArgs.js';
-
-/** Connect module types that render as a whole page (where sizeToParent makes sense). */
-const PAGE_MODULES = [
-  'generalPages',
-  'adminPages',
-  'configurePage',
-  'postInstallPage',
-  'jiraProjectPages',
-  'jiraProjectAdminTabPanels',
-  'spaceToolsTabs',
-  'profilePages',
-];
-
-function declares(entries: unknown, key: string): boolean {
-  if (Array.isArray(entries)) return entries.some((entry) => isRecord(entry) && field(entry, 'key') === key);
-  if (!isRecord(entries)) return false;
-  return field(entries, 'key') === key || isRecord(field(entries, key));
-}
-
-/** True when the view shows a full-page module (from the descriptor, or `options.fullPage`). */
-export function isFullPage(view: View): boolean {
-  if (view.options.fullPage === true) return true;
-  const modules = view.app.modules as Record<string, unknown>;
-  return PAGE_MODULES.some((type) => declares(field(modules, type), view.moduleKey));
-}
+import type { CallContext, ContractModule, Host, HostOptions, View } from '../types.js';
+import { cssLength, optionalBoolean } from './uiArgs.js';
+import { isFullPage } from '../pages.js';
+import { viewKind } from '../../shared/viewOptions.js';
 
 /**
  * The `resize` module: `AP.resize(width, height)` and the plugin's autoresize size the caller's own
@@ -39,7 +17,7 @@ export function isFullPage(view: View): boolean {
  * const host = createHostCore({ modules: [resizeModule()] });
  * ```
  */
-export function resizeModule(options: HostOptions = {}): HostModule {
+export function resizeModule(options: HostOptions = {}): ContractModule<ResizeContract> {
   const fitted = new Map<View, () => void>();
 
   function unfit(view: View): void {
@@ -53,7 +31,7 @@ export function resizeModule(options: HostOptions = {}): HostModule {
       resize(ctx: CallContext, width?: unknown, height?: unknown): { width: string; height: string } | null {
         const nextWidth = width === undefined || width === null ? undefined : cssLength(width, 'width', MAX_SIZE_PX);
         const nextHeight = height === undefined || height === null ? undefined : cssLength(height, 'height', MAX_SIZE_PX);
-        if (ctx.view.options.isDialog === true || fitted.has(ctx.view)) return null;
+        if (viewKind(ctx.view.options).isDialog || fitted.has(ctx.view)) return null;
         const style = ctx.view.iframe.style;
         if (nextWidth !== undefined) style.width = nextWidth;
         if (nextHeight !== undefined) style.height = nextHeight;
@@ -61,7 +39,7 @@ export function resizeModule(options: HostOptions = {}): HostModule {
       },
       sizeToParent(ctx: CallContext, hideFooter?: unknown): void {
         const hide = optionalBoolean(hideFooter, 'hideFooter', false);
-        if (ctx.view.options.isDialog === true || !isFullPage(ctx.view)) {
+        if (viewKind(ctx.view.options).isDialog || !isFullPage(ctx.view)) {
           throw new BridgeError(ErrorCode.NOT_SUPPORTED, 'sizeToParent is only available to full-page modules');
         }
         const iframe = ctx.view.iframe;

@@ -1,6 +1,7 @@
+import type { UserContract } from '../../shared/contracts/user.js';
 import { USER_MODULE, type CurrentUser, type LegacyUser } from '../../shared/contracts/user.js';
 import { BridgeError, ErrorCode } from '../../shared/errors.js';
-import type { HostModule, HostOptions } from '../types.js';
+import type { ContractModule, HostOptions } from '../types.js';
 
 function anonymous(): never {
   throw new BridgeError(ErrorCode.NOT_SUPPORTED, 'No user is logged in');
@@ -16,7 +17,7 @@ function anonymous(): never {
  * const host = createHostCore({ modules: [userModule({ user: { accountId: '5b10ac8d82e05b22cc7d4ef5', timeZone: 'Europe/Paris' } })] });
  * ```
  */
-export function userModule(options: HostOptions = {}): HostModule {
+export function userModule(options: HostOptions = {}): ContractModule<UserContract> {
   const win = (): Window => options.window ?? window;
   return {
     name: USER_MODULE,

@@ -1,5 +1,6 @@
 import type { Host, View, ViewState } from '../types.js';
 import { el, shadowHost, type Theme } from './dom.js';
+import { viewKind } from '../../shared/viewOptions.js';
 
 type Shown = 'loading' | 'unresponsive' | 'stopped';
 
@@ -27,7 +28,7 @@ export function watchViewStatus(host: Host, doc: Document, theme: Theme): () => 
     const parent = view.iframe.parentNode;
     if (!parent) return;
     const { host: box, root } = shadowHost(doc, 'apb-status', theme);
-    const overlay = view.options.isDialog === true;
+    const overlay = viewKind(view.options).isDialog;
     box.style.cssText = overlay ? 'position:absolute;inset:0;display:block' : 'display:block';
     const status = el(doc, 'div', 'apb-status');
     status.setAttribute('data-state', state);

@@ -23,7 +23,7 @@ export interface ContextFacade {
 export function createContext(bridge: PluginBridge): ContextFacade {
   return {
     getToken(callback) {
-      return withCallback(bridge.call(CONTEXT_MODULE, ContextMethod.getToken, []) as Promise<string>, callback);
+      return withCallback(bridge.call(CONTEXT_MODULE, ContextMethod.getToken, []), callback);
     },
     getContext(callback) {
       return withCallback(bridge.call(CONTEXT_MODULE, ContextMethod.getContext, []), callback);

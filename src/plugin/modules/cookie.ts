@@ -1,5 +1,5 @@
 import { COOKIE_MODULE, CookieMethod } from '../../shared/contracts/cookie.js';
-import { withCallback, type PluginBridge } from '../bridge.js';
+import { quiet, withCallback, type PluginBridge } from '../bridge.js';
 
 // Method syntax makes the parameter bivariant, so Connect code typed `(value: string) => void`
 // (as @types/atlassian-connect-js has it) still compiles although the value may be undefined.
@@ -15,13 +15,6 @@ export interface CookieFacade {
   erase(name: string): Promise<void>;
 }
 
-// Connect's save and erase returned nothing, so apps never handle their failures: mark the Promise
-// handled (awaiting it still rejects) instead of reporting an unhandled rejection.
-function quiet<T>(promise: Promise<T>): Promise<T> {
-  promise.catch(() => {});
-  return promise;
-}
-
 /**
  * Builds `AP.cookie`.
  *
@@ -35,15 +28,14 @@ function quiet<T>(promise: Promise<T>): Promise<T> {
 export function createCookie(bridge: PluginBridge): CookieFacade {
   return {
     save(name, value, expiresDays) {
-      const args: unknown[] = expiresDays === undefined ? [name, value] : [name, value, expiresDays];
-      return quiet(bridge.call(COOKIE_MODULE, CookieMethod.save, args).then(() => undefined));
+      const args: [string, string, number?] = expiresDays === undefined ? [name, value] : [name, value, expiresDays];
+      return quiet('cookie.save', bridge.call(COOKIE_MODULE, CookieMethod.save, args));
     },
     read(name, callback) {
-      const read = bridge.call(COOKIE_MODULE, CookieMethod.read, [name]) as Promise<string | undefined>;
-      return withCallback(read, callback);
+      return withCallback(bridge.call(COOKIE_MODULE, CookieMethod.read, [name]), callback);
     },
     erase(name) {
-      return quiet(bridge.call(COOKIE_MODULE, CookieMethod.erase, [name]).then(() => undefined));
+      return quiet('cookie.erase', bridge.call(COOKIE_MODULE, CookieMethod.erase, [name]));
     },
   };
 }

@@ -5,10 +5,13 @@ import {
   type ButtonChange,
   type ButtonEventData,
   type DialogButtonSpec,
+  type DialogContract,
   type DialogOptions,
 } from '../../shared/contracts/dialog.js';
-import { withCallback, type PluginBridge } from '../bridge.js';
-import { handleId, reportFailure } from './ids.js';
+import { quiet, withCallback, type PluginBridge } from '../bridge.js';
+import type { Args } from '../../shared/contracts/types.js';
+import { handleId } from './ids.js';
+import { viewKind } from '../../shared/viewOptions.js';
 
 /** A chrome button of the dialog this iframe is in (Connect's DialogButton). */
 export interface DialogButton {
@@ -54,7 +57,8 @@ export interface DialogFacade {
   /** Closes this dialog (from inside it) or this app's top dialog; `data` goes to the opener only. */
   close(data?: unknown): Promise<boolean>;
   /** Inside a dialog: the `customData` its opener passed to `create`. */
-  getCustomData(callback?: (customData: never) => void): Promise<unknown>;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- Connect types the custom data loosely; apps index into it
+  getCustomData(callback?: (customData: any) => void): Promise<unknown>;
   /** `'submit'`, `'cancel'` or a custom button's identifier. */
   getButton(identifier: string): DialogButton;
   /** Adds a custom button to this dialog's footer. */
@@ -102,7 +106,8 @@ export function createDialog(bridge: PluginBridge): DialogFacade {
   const clickListeners = new Map<string, ((data: ButtonEventData) => void)[]>();
   let subscribed = false;
 
-  const call = (method: string, args: unknown[] = []): Promise<unknown> => bridge.call(DIALOG_MODULE, method, args);
+  const call = <K extends keyof DialogContract & string>(method: K, args: Args<DialogContract, K>) =>
+    bridge.call(DIALOG_MODULE, method, args);
 
   function subscribe(): void {
     if (subscribed) return;
@@ -122,16 +127,17 @@ export function createDialog(bridge: PluginBridge): DialogFacade {
   bridge.onStart(() => {
     const options = bridge.options();
     const win = bridge.window;
-    if (!win || options.isDialog !== true || options.closeOnEscape === false) return;
+    const kind = viewKind(options);
+    if (!win || !kind.isDialog || !kind.closeOnEscape) return;
     win.addEventListener('keydown', (event) => {
-      if (event.key === 'Escape' && !event.defaultPrevented) void call(DialogMethod.escape).catch(() => {});
+      if (event.key === 'Escape' && !event.defaultPrevented) void call(DialogMethod.escape, []).catch(() => {});
     });
   });
 
   function button(identifier: string): DialogButton {
     const change = (what: ButtonChange) => (): Promise<void> =>
       call(DialogMethod.updateButton, [identifier, what]).then(() => undefined);
-    const state = () => call(DialogMethod.getButton, [identifier]) as Promise<{ enabled: boolean; hidden: boolean }>;
+    const state = () => call(DialogMethod.getButton, [identifier]);
     return {
       enable: change('enable'),
       disable: change('disable'),
@@ -153,7 +159,7 @@ export function createDialog(bridge: PluginBridge): DialogFacade {
       subscribe();
       const ref = handleId('d');
       const opened = call(DialogMethod.create, [options, ref]).then(() => undefined);
-      reportFailure('AP.dialog.create', opened);
+      quiet('dialog.create', opened);
       // The host gives focus back to this iframe when the dialog closes; the element inside it that
       // had focus (say the button that opened the dialog) is ours to restore.
       const win = bridge.window;
@@ -168,18 +174,18 @@ export function createDialog(bridge: PluginBridge): DialogFacade {
         },
       };
     },
-    close: (data) => call(DialogMethod.close, data === undefined ? [] : [data]) as Promise<boolean>,
-    getCustomData: (callback) => withCallback(call(DialogMethod.getCustomData), callback as ((v: unknown) => void) | undefined),
+    close: (data) => quiet('dialog.close', call(DialogMethod.close, data === undefined ? [] : [data])),
+    getCustomData: (callback) => withCallback(call(DialogMethod.getCustomData, []), callback),
     getButton: button,
     createButton(options) {
       const created = call(DialogMethod.createButton, [options]);
-      reportFailure('AP.dialog.createButton', created);
+      quiet('dialog.createButton', created);
       return button(typeof options?.identifier === 'string' ? options.identifier : '');
     },
-    disableCloseOnSubmit: () => call(DialogMethod.disableCloseOnSubmit).then(() => undefined),
-    isCloseOnEscape: (callback) => withCallback(call(DialogMethod.isCloseOnEscape) as Promise<boolean>, callback),
+    disableCloseOnSubmit: () => call(DialogMethod.disableCloseOnSubmit, []).then(() => undefined),
+    isCloseOnEscape: (callback) => withCallback(call(DialogMethod.isCloseOnEscape, []), callback),
     get isDialog() {
-      return bridge.options().isDialog === true;
+      return viewKind(bridge.options()).isDialog;
     },
   };
 }

@@ -1,5 +1,5 @@
 import { ENV_MODULE, EnvMethod } from '../../shared/contracts/env.js';
-import { withCallback, type PluginBridge } from '../bridge.js';
+import { quiet, withCallback, type PluginBridge } from '../bridge.js';
 import type { ResizeFacades } from './resize.js';
 
 /** `AP.env`: Connect's grouping of resize, sizeToParent, getLocation and hideFooter. */
@@ -23,7 +23,7 @@ export function createEnv(bridge: PluginBridge, resize: ResizeFacades): EnvFacad
   return {
     resize: resize.resize,
     sizeToParent: resize.sizeToParent,
-    getLocation: (callback) => withCallback(bridge.call(ENV_MODULE, EnvMethod.getLocation, []) as Promise<string>, callback),
-    hideFooter: (hidden) => bridge.call(ENV_MODULE, EnvMethod.hideFooter, [hidden !== false]).then(() => undefined),
+    getLocation: (callback) => withCallback(bridge.call(ENV_MODULE, EnvMethod.getLocation, []), callback),
+    hideFooter: (hidden) => quiet('env.hideFooter', bridge.call(ENV_MODULE, EnvMethod.hideFooter, [hidden !== false])),
   };
 }

@@ -1,5 +1,5 @@
-import { EVENTS_MODULE, EventsMethod, PUBLIC_PREFIX, type EventSender } from '../../shared/contracts/events.js';
-import type { PluginBridge } from '../bridge.js';
+import { EVENTS_MODULE, EventsMethod, PUBLIC_PREFIX, type EventSender, type EventsContract } from '../../shared/contracts/events.js';
+import { quiet, type PluginBridge } from '../bridge.js';
 
 /**
  * A listener: called with the event's arguments, the last of which is `{ sender }` for events apps
@@ -145,11 +145,8 @@ export function createEvents(bridge: PluginBridge): EventsFacade {
     else bus.named.delete(name);
   }
 
-  function send(method: string, name: string, args: unknown[]): Promise<void> {
-    const sent = bridge.call(EVENTS_MODULE, method, [name, ...args]).then(() => undefined);
-    // Connect's emit returned nothing, so callers never handle a refusal; awaiting still rejects.
-    sent.catch(() => {});
-    return sent;
+  function send(method: keyof EventsContract, name: string, args: unknown[]): Promise<void> {
+    return quiet(`events.${method}`, bridge.call(EVENTS_MODULE, method, [name, ...args]));
   }
 
   const { private: priv, public: pub } = buses;

@@ -1,6 +1,6 @@
 import { FLAG_MODULE, FlagEvent, FlagMethod, type FlagEventData, type FlagOptions } from '../../shared/contracts/flag.js';
-import type { PluginBridge } from '../bridge.js';
-import { handleId, reportFailure } from './ids.js';
+import { quiet, type PluginBridge } from '../bridge.js';
+import { handleId } from './ids.js';
 
 /** What `AP.flag.create` returns. */
 export interface Flag {
@@ -30,12 +30,12 @@ export function createFlag(bridge: PluginBridge): FlagFacade {
     create(options) {
       const id = handleId('f');
       const closed: FlagEventData = { flagIdentifier: id };
-      reportFailure('AP.flag.create', bridge.call(FLAG_MODULE, FlagMethod.create, [id, options]), () =>
+      quiet('flag.create', bridge.call(FLAG_MODULE, FlagMethod.create, [id, options]), () =>
         bridge.deliver(FlagEvent.close, [closed]),
       );
       return Object.freeze({
         _id: id,
-        close: () => bridge.call(FLAG_MODULE, FlagMethod.close, [id]) as Promise<boolean>,
+        close: () => bridge.call(FLAG_MODULE, FlagMethod.close, [id]),
       });
     },
   };

@@ -1,4 +1,13 @@
-import type { PluginBridge } from '../bridge.js';
+import { facade, type PluginBridge } from '../bridge.js';
+import { HOST_MODULE, HostKinds } from '../../shared/contracts/host.js';
+import { INLINE_DIALOG_MODULE, InlineDialogKinds } from '../../shared/contracts/inlineDialog.js';
+import { PAGE_MODULE, PageKinds } from '../../shared/contracts/page.js';
+import { SCROLL_POSITION_MODULE, ScrollPositionKinds } from '../../shared/contracts/scrollPosition.js';
+import { createConfluence } from './confluence.js';
+import { createHistory } from './history.js';
+import { createJira } from './jira.js';
+import { createTheming } from './theming.js';
+import { applyDataOptions } from './dataOptions.js';
 import { createContext } from './context.js';
 import { createCookie } from './cookie.js';
 import { createEvents } from './events.js';
@@ -18,6 +27,8 @@ import { createResize } from './resize.js';
 // The return type is inferred on purpose: it is what types `AP` (see Facades).
 export function createFacades(bridge: PluginBridge) {
   const resize = createResize(bridge);
+  const env = createEnv(bridge, resize);
+  applyDataOptions(bridge);
   return {
     request: createRequest(bridge),
     cookie: createCookie(bridge),
@@ -34,7 +45,22 @@ export function createFacades(bridge: PluginBridge) {
     /** `AP.sizeToParent()`: a full-page module fills the window below its top edge. */
     sizeToParent: resize.sizeToParent,
     navigator: createNavigator(bridge),
-    env: createEnv(bridge, resize),
+    env,
+    /** Connect's top-level `AP.hideFooter(hidden)`: the same as `AP.env.hideFooter`. */
+    hideFooter: env.hideFooter,
+    history: createHistory(bridge),
+    jira: createJira(bridge),
+    confluence: createConfluence(bridge),
+    theming: createTheming(bridge),
+    // Modules without client-side logic: built from their contract's method table.
+    /** `AP.inlineDialog.hide()`: closes the inline dialog this page is shown in. */
+    inlineDialog: facade(bridge, INLINE_DIALOG_MODULE, InlineDialogKinds),
+    /** `AP.scrollPosition.getPosition(cb)` / `setVerticalPosition(y, cb)`, full pages only. */
+    scrollPosition: facade(bridge, SCROLL_POSITION_MODULE, ScrollPositionKinds),
+    /** `AP.page.setTitle(title)`, full pages only. */
+    page: facade(bridge, PAGE_MODULE, PageKinds),
+    /** `AP.host.focus()` and `AP.host.getSelectedText(cb)` (always `''`). */
+    host: facade(bridge, HOST_MODULE, HostKinds),
   };
 }
 

@@ -6,8 +6,8 @@ import {
   type MessageOptions,
   type MessageType,
 } from '../../shared/contracts/messages.js';
-import type { PluginBridge } from '../bridge.js';
-import { handleId, reportFailure } from './ids.js';
+import { quiet, type PluginBridge } from '../bridge.js';
+import { handleId } from './ids.js';
 
 type Show = (title: string, body: string, options?: MessageOptions) => MessageHandle;
 
@@ -57,7 +57,7 @@ export function createMessages(bridge: PluginBridge): MessagesFacade {
     subscribe();
     const id = handleId('m');
     // onClose listeners are added after this returns: a refusal is delivered a task later, as the host's would be.
-    reportFailure(`AP.messages.${type}`, bridge.call(MESSAGES_MODULE, MessagesMethod.show, [id, type, title, body, options]), () =>
+    quiet(`messages.${type}`, bridge.call(MESSAGES_MODULE, MessagesMethod.show, options === undefined ? [id, type, title, body] : [id, type, title, body, options]), () =>
       setTimeout(closed, 0, id),
     );
     return Object.freeze({ _id: id });
@@ -71,7 +71,7 @@ export function createMessages(bridge: PluginBridge): MessagesFacade {
     error: show('error'),
     generic: show('generic'),
     hint: show('hint'),
-    clear: (message) => bridge.call(MESSAGES_MODULE, MessagesMethod.clear, [idOf(message)]) as Promise<boolean>,
+    clear: (message) => quiet('messages.clear', bridge.call(MESSAGES_MODULE, MessagesMethod.clear, [idOf(message)])),
     onClose(message, callback) {
       subscribe();
       const id = idOf(message);

@@ -1,5 +1,5 @@
 import { NAVIGATOR_MODULE, NavigatorMethod, type NavigatorLocation, type NavigatorTarget } from '../../shared/contracts/navigator.js';
-import { withCallback, type PluginBridge } from '../bridge.js';
+import { quiet, withCallback, type PluginBridge } from '../bridge.js';
 
 /** `AP.navigator`: asks the product to show its pages. */
 export interface NavigatorFacade {
@@ -18,10 +18,10 @@ export interface NavigatorFacade {
 
 /** Builds `AP.navigator`. */
 export function createNavigator(bridge: PluginBridge): NavigatorFacade {
-  const call = (method: string, args: unknown[] = []): Promise<unknown> => bridge.call(NAVIGATOR_MODULE, method, args);
   return {
-    getLocation: (callback) => withCallback(call(NavigatorMethod.getLocation) as Promise<NavigatorLocation>, callback),
-    go: (target, context) => call(NavigatorMethod.go, context === undefined ? [target] : [target, context]).then(() => undefined),
-    reload: () => call(NavigatorMethod.reload).then(() => undefined),
+    getLocation: (callback) => withCallback(bridge.call(NAVIGATOR_MODULE, NavigatorMethod.getLocation, []), callback),
+    go: (target, context) =>
+      quiet('navigator.go', bridge.call(NAVIGATOR_MODULE, NavigatorMethod.go, context === undefined ? [target] : [target, context])),
+    reload: () => quiet('navigator.reload', bridge.call(NAVIGATOR_MODULE, NavigatorMethod.reload, [])),
   };
 }

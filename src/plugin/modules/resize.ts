@@ -1,5 +1,6 @@
 import { RESIZE_MODULE, ResizeMethod } from '../../shared/contracts/resize.js';
 import type { PluginBridge } from '../bridge.js';
+import { viewKind } from '../../shared/viewOptions.js';
 import { contentHeight, startAutoresize } from './autoresize.js';
 
 /** A size as Connect apps pass it: pixels as a number or string (`"300"`, `"300px"`), or `"50%"`. */
@@ -39,9 +40,9 @@ export function createResize(bridge: PluginBridge): ResizeFacades {
   bridge.onStart(() => {
     const options = bridge.options();
     const win = bridge.window;
-    if (!win || options.isDialog === true) return;
+    if (!win || viewKind(options).isDialog) return;
     if (options.sizeToParent === true) {
-      void facades.sizeToParent().catch(() => {});
+      void facades.sizeToParent(options.hideFooter === true).catch(() => {});
       return;
     }
     if (options.resize === false) return;

@@ -1,5 +1,5 @@
-import { USER_MODULE, UserMethod, type CurrentUser, type LegacyUser } from '../../shared/contracts/user.js';
-import { withCallback, type PluginBridge } from '../bridge.js';
+import { USER_MODULE, UserKinds, UserMethod, type CurrentUser, type LegacyUser } from '../../shared/contracts/user.js';
+import { facade, withCallback, type PluginBridge } from '../bridge.js';
 
 /** `AP.user`. */
 export interface UserFacade {
@@ -13,10 +13,6 @@ export interface UserFacade {
   getLocale(callback?: (locale: string) => void): Promise<string>;
 }
 
-function method<T>(bridge: PluginBridge, name: string) {
-  return (callback?: (value: T) => void): Promise<T> =>
-    withCallback(bridge.call(USER_MODULE, name, []) as Promise<T>, callback);
-}
 
 /**
  * Builds `AP.user`.
@@ -28,12 +24,7 @@ function method<T>(bridge: PluginBridge, name: string) {
  * ```
  */
 export function createUser(bridge: PluginBridge): UserFacade {
-  return {
-    getCurrentUser: method<CurrentUser>(bridge, UserMethod.getCurrentUser),
-    getUser: method<LegacyUser>(bridge, UserMethod.getUser),
-    getTimeZone: method<string>(bridge, UserMethod.getTimeZone),
-    getLocale: method<string>(bridge, UserMethod.getLocale),
-  };
+  return facade(bridge, USER_MODULE, UserKinds);
 }
 
 /**
@@ -45,5 +36,5 @@ export function createUser(bridge: PluginBridge): UserFacade {
  * ```
  */
 export function createGetLocation(bridge: PluginBridge): (callback?: (location: string) => void) => Promise<string> {
-  return method<string>(bridge, UserMethod.getLocation);
+  return (callback) => withCallback(bridge.call(USER_MODULE, UserMethod.getLocation, []), callback);
 }

@@ -1,12 +1,22 @@
 /** Contract of the `cookie` module: per-app values kept by the host, on the host's origin. */
 
+import type { MethodNames } from './types.js';
+
 export const COOKIE_MODULE = 'cookie';
 
 export const CookieMethod = {
   save: 'save',
   read: 'read',
   erase: 'erase',
-} as const;
+} as const satisfies MethodNames<CookieContract>;
+
+/** The cookie module on the wire. */
+export interface CookieContract {
+  save(name: string, value: string, expiresDays?: number): void;
+  /** `undefined` when absent or expired. */
+  read(name: string): string | undefined;
+  erase(name: string): void;
+}
 
 /** Connect's default lifetime for `AP.cookie.save(name, value)`. */
 export const DEFAULT_COOKIE_DAYS = 365;

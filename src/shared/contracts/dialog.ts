@@ -3,6 +3,8 @@
  * the dialog's iframe drives its buttons; the opener hears `dialog.close` with the close data.
  */
 
+import type { MethodNames } from './types.js';
+
 export const DIALOG_MODULE = 'dialog';
 
 export const DialogMethod = {
@@ -23,7 +25,24 @@ export const DialogMethod = {
   isCloseOnEscape: 'isCloseOnEscape',
   /** Sent by the plugin when Escape is pressed inside a dialog iframe. */
   escape: 'escape',
-} as const;
+} as const satisfies MethodNames<DialogContract>;
+
+/** The dialog module on the wire. `ref` names the opener's handle in the `dialog.close` event. */
+export interface DialogContract {
+  create(options: DialogOptions, ref?: string): { id: string };
+  /** False when there was no dialog to close. */
+  close(data?: unknown): boolean;
+  getCustomData(): unknown;
+  getButton(identifier: string): ButtonState;
+  updateButton(identifier: string, change: ButtonChange): ButtonState;
+  triggerButton(identifier: string): void;
+  /** `spec` is checked by the host; an app may omit it (INVALID_ARGUMENT). */
+  createButton(spec: DialogButtonSpec | undefined): ButtonState;
+  disableCloseOnSubmit(): void;
+  isCloseOnEscape(): boolean;
+  /** The app saw an Escape it did not handle; true when that closed the dialog. */
+  escape(): boolean;
+}
 
 /** Event names, as apps subscribe to them with `AP.events.on(...)`. */
 export const DialogEvent = {

@@ -1,5 +1,7 @@
 /** Contract of the `env` module: facts about where the app is shown. */
 
+import type { MethodNames } from './types.js';
+
 export const ENV_MODULE = 'env';
 
 export const EnvMethod = {
@@ -7,4 +9,10 @@ export const EnvMethod = {
   getLocation: 'getLocation',
   /** `(hidden)`: asks the product to hide its footer around a full-page module. */
   hideFooter: 'hideFooter',
-} as const;
+} as const satisfies MethodNames<EnvContract>;
+
+/** The env module on the wire. */
+export interface EnvContract {
+  getLocation(): string;
+  hideFooter(hidden: boolean): void;
+}

@@ -4,12 +4,20 @@
  * both kinds carry an {@link EventInfo} as their last argument, written by the host.
  */
 
+import type { MethodNames } from './types.js';
+
 export const EVENTS_MODULE = 'events';
 
 export const EventsMethod = {
   emit: 'emit',
   emitPublic: 'emitPublic',
-} as const;
+} as const satisfies MethodNames<EventsContract>;
+
+/** The events module on the wire: the event name, then its arguments. */
+export interface EventsContract {
+  emit(name: string, ...args: unknown[]): void;
+  emitPublic(name: string, ...args: unknown[]): void;
+}
 
 /** Marks a public event on the wire; app event names may not start with it. */
 export const PUBLIC_PREFIX = 'public:';

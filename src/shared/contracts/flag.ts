@@ -3,6 +3,8 @@
  * `flag.close` and `flag.action` to the creating iframe only.
  */
 
+import type { MethodNames } from './types.js';
+
 export const FLAG_MODULE = 'flag';
 
 export const FlagMethod = {
@@ -10,7 +12,14 @@ export const FlagMethod = {
   create: 'create',
   /** `(id)`. */
   close: 'close',
-} as const;
+} as const satisfies MethodNames<FlagContract>;
+
+/** The flag module on the wire; `id` is the handle the plugin chose. */
+export interface FlagContract {
+  create(id: string, options: FlagOptions): void;
+  /** False when the flag was already closed. */
+  close(id: string): boolean;
+}
 
 export const FlagEvent = {
   /** `({ flagIdentifier })`. */

@@ -3,6 +3,8 @@
  * the host shows the message and later emits `messages.close` with that id to the same iframe.
  */
 
+import type { MethodNames } from './types.js';
+
 export const MESSAGES_MODULE = 'messages';
 
 export const MessagesMethod = {
@@ -10,7 +12,14 @@ export const MessagesMethod = {
   show: 'show',
   /** `(id)`. */
   clear: 'clear',
-} as const;
+} as const satisfies MethodNames<MessagesContract>;
+
+/** The messages module on the wire; `id` is the handle the plugin chose. */
+export interface MessagesContract {
+  show(id: string, type: MessageType, title: string, body: string, options?: MessageOptions): void;
+  /** False when the message was already closed. */
+  clear(id: string): boolean;
+}
 
 export const MessagesEvent = {
   /** To the creating iframe only: `(id)`. */

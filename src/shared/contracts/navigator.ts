@@ -1,5 +1,7 @@
 /** Contract of the `navigator` module: the app asks the product to show another page. */
 
+import type { MethodNames } from './types.js';
+
 export const NAVIGATOR_MODULE = 'navigator';
 
 export const NavigatorMethod = {
@@ -7,7 +9,14 @@ export const NavigatorMethod = {
   /** `(target, context?)`. */
   go: 'go',
   reload: 'reload',
-} as const;
+} as const satisfies MethodNames<NavigatorContract>;
+
+/** The navigator module on the wire. */
+export interface NavigatorContract {
+  getLocation(): NavigatorLocation;
+  go(target: string, context?: Record<string, unknown>): void;
+  reload(): void;
+}
 
 /** Connect's navigator targets (Jira and Confluence); hosts may accept others. */
 export type NavigatorTarget =
@@ -24,6 +33,23 @@ export type NavigatorTarget =
   | 'spaceview'
   | 'spacetools'
   | 'contentlist';
+
+/** Every target Connect documents (Jira and Confluence), in Connect's spelling. */
+export const NAVIGATOR_TARGETS: readonly NavigatorTarget[] = [
+  'dashboard',
+  'issue',
+  'addonModule',
+  'userProfile',
+  'projectAdminSummary',
+  'projectAdminTabPanel',
+  'site',
+  'contentview',
+  'contentedit',
+  'contentcreate',
+  'spaceview',
+  'spacetools',
+  'contentlist',
+];
 
 /** What `getLocation` resolves with, as Connect describes it. */
 export interface NavigatorLocation {

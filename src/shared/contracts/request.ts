@@ -3,13 +3,20 @@
  * the host. The plugin encodes the body; the host validates everything again.
  */
 
+import type { MethodNames } from './types.js';
+
 /** The module name on the wire. */
 export const REQUEST_MODULE = 'request';
 
 /** Method names, the same on the wire, in the host module and in the facade. */
 export const RequestMethod = {
   request: 'request',
-} as const;
+} as const satisfies MethodNames<RequestContract>;
+
+/** The request module on the wire. */
+export interface RequestContract {
+  request(request: WireRequest): WireResponse;
+}
 
 /** One part of a `multipart/form-data` body: a text field, or a Blob/File (structured-cloned). */
 export type WirePart = { name: string; value: string } | { name: string; blob: Blob; filename?: string };

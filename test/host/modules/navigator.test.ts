@@ -40,4 +40,35 @@ describe('navigator and env', () => {
     await ap.env.hideFooter(false);
     expect(view.iframe.hasAttribute('data-apb-hide-footer')).toBe(false);
   });
+
+  it("accepts Connect's targets in either spelling, defaults addonKey to the caller, and locates a general page", async () => {
+    const go = vi.fn();
+    host = uiHost({ navigator: { go } });
+    const { ap, view } = await open(host, 'app-a', 'page');
+    // Atlassian's own example app calls it so; it failed with HANDLER_FAILED before.
+    await ap.navigator.go('addonmodule', { moduleKey: 'config' });
+    expect(go).toHaveBeenLastCalledWith('addonModule', { moduleKey: 'config', addonKey: 'app-a' }, view);
+    await ap.navigator.go('addonModule', { addonKey: 'app-b', moduleKey: 'x', customData: { a: 1 } });
+    expect(go).toHaveBeenLastCalledWith('addonModule', { addonKey: 'app-b', moduleKey: 'x', customData: { a: 1 } }, view);
+    await ap.navigator.go('CONTENTVIEW', { contentId: '1' });
+    expect(go).toHaveBeenLastCalledWith('contentview', { contentId: '1' }, view);
+    expect(await ap.navigator.getLocation()).toEqual({ target: 'addonModule', context: { addonKey: 'app-a', moduleKey: 'page' } });
+  });
+
+  it('a refused go is logged with its code and never becomes an unhandled rejection', async () => {
+    host = uiHost();
+    const { ap } = await open(host);
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const unhandled = vi.fn();
+    process.on('unhandledRejection', unhandled);
+    try {
+      void ap.navigator.go('dashboard');
+      await vi.waitFor(() => expect(warn).toHaveBeenCalledWith('AP.navigator.go failed:', expect.stringContaining('NOT_SUPPORTED')));
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      expect(unhandled).not.toHaveBeenCalled();
+    } finally {
+      process.off('unhandledRejection', unhandled);
+      warn.mockRestore();
+    }
+  });
 });

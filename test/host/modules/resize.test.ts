@@ -61,6 +61,14 @@ describe('resize', () => {
     expect(page.view.iframe.style.height).toBe(fitted);
   });
 
+  it('the view option isFullPage makes a module a full page without a descriptor entry (regression: read as fullPage)', async () => {
+    host = uiHost();
+    const plain = await open(host, 'app-a', 'undeclared');
+    expect(await code(plain.ap.sizeToParent())).toBe('NOT_SUPPORTED');
+    const page = await plug(host.create({ app: 'app-a', moduleKey: 'undeclared', url: '/app', options: { isFullPage: true } }, document.body));
+    await expect(page.ap.sizeToParent()).resolves.toBeUndefined();
+  });
+
   it('data-options="sizeToParent:true" fits a full page as soon as it connects', async () => {
     host = uiHost();
     const { view, connected } = link({ host, view: { moduleKey: 'page' }, plugin: { sizeToParent: true } });

@@ -1,0 +1,83 @@
+import { JIRA_MODULE, type CreateIssueParams, type JiraContract } from '../../shared/contracts/jira.js';
+import type { CallContext, ContractModule, HostOptions, View } from '../types.js';
+import { jsonData, text, unsupported } from './hooks.js';
+import { identifier } from './uiArgs.js';
+
+const MAX_DATA = 64 * 1024;
+
+/** What a Jira product supplies for `AP.jira`; each missing hook makes its method NOT_SUPPORTED. */
+export interface JiraHooks {
+  /** Reloads the issue the calling view is shown on. */
+  refreshIssuePage?(view: View): void | Promise<void>;
+  /** Opens the product's create-issue dialog; resolves with the created issues ([] when cancelled). */
+  openCreateIssueDialog?(params: CreateIssueParams, view: View): Record<string, unknown>[] | Promise<Record<string, unknown>[]>;
+  /** Opens an issue in a dialog; resolves when it closes. */
+  openIssueDialog?(issueKey: string, view: View): void | Promise<void>;
+  /** The workflow post-function configuration shown in the calling view. */
+  getWorkflowConfiguration?(view: View): Record<string, unknown> | Promise<Record<string, unknown>>;
+  /** Whether the user may edit the dashboard item shown in the calling view. */
+  isDashboardItemEditable?(view: View): boolean | Promise<boolean>;
+  /** Sets the title of the dashboard item shown in the calling view. */
+  setDashboardItemTitle?(title: string, view: View): void;
+  /** Shows a date picker; resolves with the ISO date picked. */
+  openDatePicker?(options: Record<string, unknown>, view: View): string | Promise<string>;
+  /** True inside Jira's mobile apps. */
+  isNative?(view: View): boolean;
+}
+
+function hook<K extends keyof JiraHooks>(options: HostOptions, name: K): NonNullable<JiraHooks[K]> {
+  const found = options.jira?.[name];
+  if (!found) throw unsupported(JIRA_MODULE, name);
+  return found;
+}
+
+/**
+ * The `jira` module (`AP.jira.*`): arguments are checked here, behaviour comes from the product's
+ * `options.jira` hooks; without a hook its method answers NOT_SUPPORTED.
+ *
+ * @example
+ * ```ts
+ * const host = createHost({
+ *   jira: {
+ *     refreshIssuePage: () => location.reload(),
+ *     openIssueDialog: (key) => showIssueDialog(key),
+ *   },
+ * });
+ * ```
+ */
+export function jiraModule(options: HostOptions = {}): ContractModule<JiraContract> {
+  return {
+    name: JIRA_MODULE,
+    methods: {
+      async refreshIssuePage(ctx: CallContext) {
+        await hook(options, 'refreshIssuePage').call(options.jira, ctx.view);
+      },
+      async openCreateIssueDialog(ctx: CallContext, params: unknown) {
+        const data = jsonData(params, 'params', MAX_DATA);
+        return (await hook(options, 'openCreateIssueDialog').call(options.jira, data, ctx.view)) ?? [];
+      },
+      async openIssueDialog(ctx: CallContext, key: unknown) {
+        const issueKey = identifier(key, 'issueKey');
+        await hook(options, 'openIssueDialog').call(options.jira, issueKey, ctx.view);
+        return issueKey;
+      },
+      async getWorkflowConfiguration(ctx: CallContext) {
+        return (await hook(options, 'getWorkflowConfiguration').call(options.jira, ctx.view)) ?? {};
+      },
+      async isDashboardItemEditable(ctx: CallContext) {
+        return (await hook(options, 'isDashboardItemEditable').call(options.jira, ctx.view)) === true;
+      },
+      setDashboardItemTitle(ctx: CallContext, title: unknown) {
+        const value = text(title, 'title', 255);
+        hook(options, 'setDashboardItemTitle').call(options.jira, value, ctx.view);
+      },
+      async openDatePicker(ctx: CallContext, raw: unknown) {
+        const data = jsonData(raw, 'options', MAX_DATA);
+        return String((await hook(options, 'openDatePicker').call(options.jira, data, ctx.view)) ?? '');
+      },
+      isNative(ctx: CallContext) {
+        return options.jira?.isNative?.(ctx.view) === true;
+      },
+    },
+  };
+}

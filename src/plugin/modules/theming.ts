@@ -1,0 +1,46 @@
+import { THEMING_MODULE, ThemingEvent, type Theme } from '../../shared/contracts/theming.js';
+import { isRecord } from '../../shared/guards.js';
+import { quiet, type PluginBridge } from '../bridge.js';
+
+/** `AP.theming`. */
+export interface ThemingFacade {
+  /**
+   * Asks the product for its theme and every later change, written on this page's `<html>` as
+   * Atlassian's is: `data-color-mode="dark"` and `data-theme="dark:dark light:light"`, which
+   * Atlassian design tokens (`@atlaskit/tokens` CSS) select on.
+   * @example
+   * ```js
+   * AP.theming.initializeTheming();
+   * ```
+   */
+  initializeTheming(): Promise<void>;
+}
+
+const KIND = /^[\w-]{1,32}$/;
+
+function apply(doc: Document | undefined, theme: unknown): void {
+  if (!doc || !isRecord(theme) || (theme.colorMode !== 'light' && theme.colorMode !== 'dark')) return;
+  const themes = isRecord(theme.themes) ? theme.themes : {};
+  const pairs = Object.keys(themes)
+    .filter((kind) => KIND.test(kind) && typeof themes[kind] === 'string' && KIND.test(themes[kind]))
+    .map((kind) => `${kind}:${String(themes[kind])}`);
+  doc.documentElement.setAttribute('data-color-mode', theme.colorMode);
+  doc.documentElement.setAttribute('data-theme', pairs.join(' '));
+}
+
+/** Builds `AP.theming`. */
+export function createTheming(bridge: PluginBridge): ThemingFacade {
+  let subscribed = false;
+  return {
+    initializeTheming() {
+      const doc = bridge.window?.document;
+      if (!subscribed) {
+        subscribed = true;
+        bridge.onEvent((name, args) => {
+          if (name === ThemingEvent.changed) apply(doc, args[0] as Theme);
+        });
+      }
+      return quiet('theming.initializeTheming', bridge.call(THEMING_MODULE, 'initializeTheming', []).then((theme) => apply(doc, theme)));
+    },
+  };
+}

@@ -1,0 +1,68 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { Host, View } from '../../../src/host/types.js';
+import { code, open, uiHost } from '../../ui.js';
+
+let host: Host | undefined;
+afterEach(() => {
+  host?.destroy();
+  host = undefined;
+});
+
+describe('jira', () => {
+  it('answers through the product hooks with the calling view, in both call forms', async () => {
+    const refreshIssuePage = vi.fn();
+    const created = [{ id: '10001', key: 'DEMO-4', fields: { summary: 'Hi' } }];
+    const openCreateIssueDialog = vi.fn(async () => created);
+    const openIssueDialog = vi.fn(async () => {});
+    const setDashboardItemTitle = vi.fn();
+    host = uiHost({
+      jira: { refreshIssuePage, openCreateIssueDialog, openIssueDialog, setDashboardItemTitle, isDashboardItemEditable: () => true },
+    });
+    const { ap, view } = await open(host);
+    await ap.jira.refreshIssuePage();
+    expect(refreshIssuePage).toHaveBeenCalledWith(view);
+    // Connect's order: the callback first, then the fields.
+    const issues = await new Promise((resolve) => ap.jira.openCreateIssueDialog(resolve, { pid: 10000, fields: { summary: 'Hi' } }));
+    expect(issues).toEqual(created);
+    expect(openCreateIssueDialog).toHaveBeenCalledWith({ pid: 10000, fields: { summary: 'Hi' } }, view);
+    expect(await ap.jira.openCreateIssueDialog()).toEqual(created);
+    expect(await new Promise((resolve) => ap.jira.openIssueDialog('DEMO-1', resolve))).toBe('DEMO-1');
+    expect(openIssueDialog).toHaveBeenCalledWith('DEMO-1', view);
+    await ap.jira.setDashboardItemTitle('Open bugs');
+    expect(setDashboardItemTitle).toHaveBeenCalledWith('Open bugs', view);
+    expect(await new Promise((resolve) => ap.jira.isDashboardItemEditable(resolve))).toBe(true);
+    expect(await ap.jira.isNative()).toBe(false);
+    expect(await new Promise((resolve) => ap.jira.isNativeApp(resolve))).toBe(false);
+    expect(await code(ap.jira.openIssueDialog('../x'))).toBe('INVALID_ARGUMENT');
+    expect(await code(ap.jira.setDashboardItemTitle(7 as never))).toBe('INVALID_ARGUMENT');
+  });
+
+  it('without a hook a method is NOT_SUPPORTED, and void methods only log it', async () => {
+    host = uiHost({ jira: {} });
+    const { ap } = await open(host);
+    expect(await code(ap.jira.getWorkflowConfiguration())).toBe('NOT_SUPPORTED');
+    expect(await code(ap.jira.openDatePicker({}))).toBe('NOT_SUPPORTED');
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    try {
+      void ap.jira.refreshIssuePage();
+      await vi.waitFor(() =>
+        expect(warn).toHaveBeenCalledWith('AP.jira.refreshIssuePage failed:', expect.stringMatching(/^NOT_SUPPORTED: .*jira\.refreshIssuePage/)),
+      );
+    } finally {
+      warn.mockRestore();
+    }
+  });
+
+  it('workflow listeners answer the host, and dashboard edits reach the item', async () => {
+    host = uiHost();
+    const { ap, view } = await open(host);
+    ap.jira.WorkflowConfiguration.onSaveValidation(() => false);
+    ap.jira.WorkflowConfiguration.onSave(() => JSON.stringify({ field: 'x' }));
+    expect(await view.call('jiraWorkflow', 'validate')).toBe(false);
+    expect(await view.call('jiraWorkflow', 'save')).toBe('{"field":"x"}');
+    const edits = vi.fn();
+    ap.jira.DashboardItem.onDashboardItemEdit(edits);
+    host.emit('jira.dashboardItem.edit', (v: View) => v === view);
+    await vi.waitFor(() => expect(edits).toHaveBeenCalledTimes(1));
+  });
+});

@@ -75,8 +75,12 @@
     if (entry.args !== undefined) {
       var details = document.createElement('details');
       details.appendChild(text('summary', 'details'));
-      details.appendChild(text('pre', 'args: ' + JSON.stringify(entry.args, null, 1)));
-      details.appendChild(text('pre', entry.outcome === 'ok' ? 'result: ' + JSON.stringify(entry.result, null, 1) : 'error: ' + entry.outcome + (entry.message ? ' — ' + entry.message : '')));
+      // Filled when first opened: a thousand rows of JSON are not built, or searched, until wanted.
+      details.addEventListener('toggle', function () {
+        if (!details.open || details.childNodes.length > 1) return;
+        details.appendChild(text('pre', 'args: ' + JSON.stringify(entry.args, null, 1)));
+        details.appendChild(text('pre', entry.outcome === 'ok' ? 'result: ' + JSON.stringify(entry.result, null, 1) : 'error: ' + entry.outcome + (entry.message ? ' — ' + entry.message : '')));
+      });
       cell.appendChild(details);
     }
     tr.appendChild(cell);

@@ -62,7 +62,18 @@ export const test = base.extend<{ login: (user: 'admin' | 'alice', next?: string
     // eslint-disable-next-line no-empty-pattern -- Playwright fixtures must destructure their first argument
     async ({}, use, workerInfo) => {
       const dataDir = mkdtempSync(join(tmpdir(), 'apb-sim-'));
-      const { sim, child } = await startSim(Number(process.env.E2E_SIM_PORT ?? 4300) + 10 * workerInfo.parallelIndex, dataDir);
+      const base = Number(process.env.E2E_SIM_PORT ?? 4300) + 10 * workerInfo.parallelIndex;
+      // A simulator of a worker that was torn down abruptly may still hold this worker's ports for a
+      // moment: move to another block rather than fail every test of the new worker.
+      let started: Awaited<ReturnType<typeof startSim>> | undefined;
+      for (let attempt = 0; !started; attempt++) {
+        try {
+          started = await startSim(base + 1000 * attempt, dataDir);
+        } catch (error) {
+          if (attempt >= 4 || !String(error).includes('EADDRINUSE')) throw error;
+        }
+      }
+      const { sim, child } = started;
       await use(sim);
       await stopSim(child);
       rmSync(dataDir, { recursive: true, force: true });

@@ -37,7 +37,8 @@ async function scenario(browser, sites, kind) {
   const latencies = loop ? await loop : [];
   // The window flood has drained once its sentinel arrived (the empty page has no loop to wait on).
   let sentinel = 0;
-  for (let i = 0; startedAt && !sentinel && i < 2400; i++) {
+  const windowFlood = kind === 'window' || kind === 'window-empty';
+  for (let i = 0; windowFlood && !sentinel && i < 2400; i++) {
     sentinel = await page.evaluate(() => iso.sentinelAt());
     if (!sentinel) await new Promise((r) => setTimeout(r, 50));
   }

@@ -6,7 +6,7 @@
 import { median, quantile } from './report.mjs';
 
 const LOOP_MS = 3000;
-const REPEAT = 3;
+const REPEAT = Number(process.env.ISO_REPEAT ?? 3);
 
 async function frameOf(page, path) {
   for (let i = 0; i < 500; i++) {
@@ -50,7 +50,7 @@ async function scenario(browser, sites, kind) {
 
 /** Runs each scenario `REPEAT` times, interleaved, and summarises them. */
 export async function isolation(browser, sites, log) {
-  const kinds = ['none', 'port', 'window', 'window-empty'];
+  const kinds = process.env.ISO_KINDS?.split(',') ?? ['none', 'port', 'window', 'window-empty'];
   const raw = Object.fromEntries(kinds.map((k) => [k, { latencies: [], gaps: [], drains: [], states: [] }]));
   for (let r = 0; r < REPEAT; r++) {
     for (const kind of kinds) {

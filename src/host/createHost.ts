@@ -5,13 +5,12 @@ import { DEFAULT_LIMITS, refuse, type Cancellation } from '../shared/rpc.js';
 import { resolveViewUrl, toApp } from './apps.js';
 import { createDropReports } from './dropReports.js';
 import { checkHelloEvent } from './handshake.js';
+import { DEFAULT_METERING, type Metering } from './meter.js';
 import { createRegistry } from './registry.js';
 import type { App, CallContext, Host, HostOptions, RejectionInfo, View, ViewFilter, ViewState } from './types.js';
 import { DEFAULT_SANDBOX, createView, type HostedView } from './view.js';
 
 const DEFAULT_HANDSHAKE_TIMEOUT = 10_000;
-const DEFAULT_WINDOW_RATE = 100;
-const DEFAULT_WINDOW_BURST = 1_000;
 
 function matches(view: View, filter: ViewFilter | undefined): boolean {
   if (filter === undefined) return true;
@@ -53,9 +52,15 @@ export function createHostCore(options: HostOptions = {}): Host {
   const views = new Map<string, HostedView>();
   // The iframe windows of live views, for metering what each posts to the host window.
   const byWindow = new Map<MessageEventSource, HostedView>();
-  const { maxWindowRate, maxWindowBurst, ...sessionLimits } = options.limits ?? {};
+  const { maxRate, maxBurst, maxBacklog, maxWindowRate, maxWindowBurst, ...sessionLimits } = options.limits ?? {};
   const limits = { ...DEFAULT_LIMITS, ...sessionLimits, callTimeout: options.timeouts?.call ?? DEFAULT_LIMITS.callTimeout };
-  const windowRate = { rate: maxWindowRate ?? DEFAULT_WINDOW_RATE, burst: maxWindowBurst ?? DEFAULT_WINDOW_BURST };
+  const metering: Metering = {
+    rate: maxRate ?? DEFAULT_METERING.rate,
+    burst: maxBurst ?? DEFAULT_METERING.burst,
+    backlog: maxBacklog ?? DEFAULT_METERING.backlog,
+    windowRate: maxWindowRate ?? DEFAULT_METERING.windowRate,
+    windowBurst: maxWindowBurst ?? DEFAULT_METERING.windowBurst,
+  };
   const stateListeners = new Set<(view: View, state: ViewState) => void>();
   const teardowns: (() => void)[] = [];
   let destroyed = false;
@@ -187,7 +192,7 @@ export function createHostCore(options: HostOptions = {}): Host {
         sandbox: options.iframe?.sandbox ?? DEFAULT_SANDBOX,
         allow: options.iframe?.allow,
         limits,
-        windowRate,
+        metering,
         handshakeTimeout: options.timeouts?.handshake ?? DEFAULT_HANDSHAKE_TIMEOUT,
         modules: () => registry.describe(),
         dispatch,

@@ -130,6 +130,19 @@ export interface RejectionInfo {
 /** The host's caps: per session (see `EndpointLimits`) and per app window. */
 export interface HostLimits extends Omit<EndpointLimits, 'callTimeout'> {
   /**
+   * Sustained messages per second on one app's session (token bucket). Over it the session is cut
+   * and the view stopped (RATE_LIMITED). Default 1000; `Infinity` turns the check off.
+   */
+  maxRate: number;
+  /** Messages one session may send in a burst above `maxRate`. Default 20000. */
+  maxBurst: number;
+  /**
+   * Messages of one session the browser may have queued for the host at once (see the README's
+   * Isolation section). Over it the session is cut like a flood over its rate. Default 5000, five
+   * times the 1,000 calls the plugin keeps on the wire.
+   */
+  maxBacklog: number;
+  /**
    * Sustained `window.postMessage`s per second one app iframe may send the host window (an honest
    * plugin sends one hello per page load). Over it the view is stopped. Default 100.
    */

@@ -2,6 +2,7 @@ import { BridgeError, ErrorCode } from '../shared/errors.js';
 import { DropReason } from '../shared/guards.js';
 import { PROTOCOL_VERSION, type Call, type WindowName } from '../shared/protocol.js';
 import { createEndpoint, type Cancellation, type Endpoint, type EndpointLimits } from '../shared/rpc.js';
+import { createBucket, sessionMeter, type Metering } from './meter.js';
 import type { App, CreateViewOptions, View, ViewState } from './types.js';
 
 /**
@@ -25,8 +26,8 @@ export interface ViewDeps {
   sandbox: string;
   allow: string | undefined;
   limits: EndpointLimits;
-  /** Window messages this view's iframe may post the host window: sustained per second, and burst. */
-  windowRate: { rate: number; burst: number };
+  /** What the app may send: on its session, and to the host window. */
+  metering: Metering;
   handshakeTimeout: number;
   modules(): Record<string, string[]>;
   dispatch(view: View, session: string, call: Call, cancel: Cancellation): unknown;
@@ -105,8 +106,8 @@ export function createView(deps: ViewDeps): HostedView {
   }
   armHandshake();
 
-  let windowTokens = deps.windowRate.burst;
-  let windowRefilled = Date.now();
+  const windowBucket = createBucket(deps.metering.windowRate, deps.metering.windowBurst);
+  let port: MessagePort | undefined;
 
   function setState(next: ViewState): void {
     if (state === next) return;
@@ -135,6 +136,7 @@ export function createView(deps: ViewDeps): HostedView {
   function endSession(code: ErrorCode): void {
     const current = endpoint;
     endpoint = undefined;
+    port = undefined;
     current?.close(new BridgeError(code, ENDED[code] ?? 'The view was destroyed'));
   }
 
@@ -146,6 +148,15 @@ export function createView(deps: ViewDeps): HostedView {
   function stop(): void {
     if (state === 'destroyed' || state === 'stopped') return;
     clearTimeout(handshakeTimer);
+    // Closing a port frees every message queued on it, in one task of the host page: hundreds of
+    // milliseconds for a flood. Handed back to the app's window, they go where they came from and are
+    // freed with its page, which is unloaded next. (The app gets nothing: the port is its own.) A
+    // window that cannot take it (gone, or no longer the app's) leaves the port to be closed here.
+    try {
+      if (port) iframe.contentWindow?.postMessage(null, app.origin, [port]);
+    } catch {
+      // endSession closes it.
+    }
     endSession(ErrorCode.RATE_LIMITED);
     iframe.src = 'about:blank';
     // The host's stopped state takes its place; an empty frame beside it would only be a gap.
@@ -168,18 +179,20 @@ export function createView(deps: ViewDeps): HostedView {
     get state() {
       return state;
     },
-    connect(port) {
+    connect(next) {
       if (state === 'destroyed' || state === 'stopped') {
-        port.close();
+        next.close();
         return;
       }
       endSession(ErrorCode.CONNECTION_RESET);
+      port = next;
       const current = randomId();
       endpoint = createEndpoint({
-        port,
+        port: next,
         limits: deps.limits,
         dispatch: (call, cancel) => deps.dispatch(view, current, call, cancel),
         onDrop: (reason) => deps.onDrop(view, reason),
+        admit: sessionMeter(deps.metering),
         onFlood: stop,
       });
       endpoint.send({
@@ -208,21 +221,14 @@ export function createView(deps: ViewDeps): HostedView {
     },
     meterWindowMessage() {
       if (state === 'stopped') return false;
-      const now = Date.now();
-      windowTokens = Math.min(deps.windowRate.burst, windowTokens + ((now - windowRefilled) / 1000) * deps.windowRate.rate);
-      windowRefilled = now;
-      if (windowTokens >= 1) {
-        windowTokens--;
-        return true;
-      }
+      if (windowBucket.take()) return true;
       deps.onDrop(view, DropReason.RATE_LIMITED);
       stop();
       return false;
     },
     reload() {
       if (state === 'destroyed') return;
-      windowTokens = deps.windowRate.burst;
-      windowRefilled = Date.now();
+      windowBucket.fill();
       // Re-assigning src reloads the app; its hello starts a new session (ending the old one).
       iframe.src = deps.url;
       iframe.style.display = 'block';

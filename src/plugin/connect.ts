@@ -122,8 +122,8 @@ export function connect(win: Window, pageOptions: PluginOptions, limits: Partial
     const channel = new MessageChannel();
     endpoint = createEndpoint({
       port: channel.port1,
-      // The host is the party the app chose to trust: its traffic is not metered here.
-      limits: { maxRate: Infinity, ...limits, ...(typeof options.callTimeout === 'number' ? { callTimeout: options.callTimeout } : {}) },
+      // The host is the party the app chose to trust: its traffic is not metered here (no `admit`).
+      limits: { ...limits, ...(typeof options.callTimeout === 'number' ? { callTimeout: options.callTimeout } : {}) },
       dispatch: async (call) => {
         // The endpoint's cap on concurrent incoming calls also bounds how many may wait here.
         if (!provided.has(call.module)) await whenProvided(call.module);

@@ -1,5 +1,5 @@
 // An endpoint: one side of a session on a MessagePort. It wires the port to the calling half
-// (rpcOutgoing) and the answering half (rpcIncoming), and meters what the peer sends.
+// (rpcOutgoing) and the answering half (rpcIncoming); a host meters what the peer sends (`admit`).
 import { BridgeError, ErrorCode } from './errors.js';
 import { DropReason, checkPortMessage } from './guards.js';
 import { collectTransferables } from './payload.js';
@@ -29,13 +29,6 @@ export interface EndpointLimits {
   maxIncoming: number;
   /** Calls that may wait, in each direction, beyond the caps above; past it TOO_MANY_PENDING. */
   maxQueued: number;
-  /**
-   * Sustained incoming messages per second (token bucket). A peer over it is cut: the endpoint closes
-   * with RATE_LIMITED and `onFlood` runs once. `Infinity` turns the check off.
-   */
-  maxRate: number;
-  /** Messages accepted in one burst above the sustained rate (the bucket's size). */
-  maxBurst: number;
   /** Estimated size of one incoming call's arguments; over it the call gets PAYLOAD_TOO_LARGE. */
   maxPayloadBytes: number;
 }
@@ -45,10 +38,6 @@ export const DEFAULT_LIMITS: EndpointLimits = {
   maxPending: 1_000,
   maxIncoming: 256,
   maxQueued: 10_000,
-  // A page-load burst of thousands of calls is ordinary; a sustained stream above 1,000/s is not any
-  // app's traffic, and the sooner a flood is cut the less of it the browser delivers ahead of others.
-  maxRate: 1_000,
-  maxBurst: 20_000,
   maxPayloadBytes: 16 * 1024 * 1024,
 };
 
@@ -61,7 +50,12 @@ export interface EndpointOptions {
   /** Messages that are not part of call/reply traffic (the welcome, a refusal). */
   onControl?: (message: PortMessage) => void;
   onDrop?: (reason: DropReason, data: unknown) => void;
-  /** Runs once when the peer went over its rate and the endpoint closed itself (RATE_LIMITED). */
+  /**
+   * Meters each message from the peer before it is read. False cuts the session: `onFlood` runs
+   * (it may take the port elsewhere first), the endpoint closes with RATE_LIMITED, and `onDrop`
+   * reports RATE_LIMITED once.
+   */
+  admit?: () => boolean;
   onFlood?: () => void;
 }
 
@@ -89,24 +83,9 @@ export function refuse(port: PortLike, refusal: Refusal): void {
 
 /** Creates an endpoint on `port` and starts it. */
 export function createEndpoint(options: EndpointOptions): Endpoint {
-  const { port, onEvent, onControl, onDrop, onFlood } = options;
+  const { port, onEvent, onControl, onDrop, onFlood, admit } = options;
   const limits = { ...DEFAULT_LIMITS, ...options.limits };
-  const metered = Number.isFinite(limits.maxRate);
   let closed = false;
-  let tokens = limits.maxBurst;
-  let refilled = Date.now();
-
-  // Token bucket: a burst up to maxBurst messages is fine; a sustained flood above maxRate is no
-  // honest app's traffic, and answering it message by message would let it starve every other app.
-  function withinRate(): boolean {
-    if (!metered) return true;
-    const now = Date.now();
-    tokens = Math.min(limits.maxBurst, tokens + ((now - refilled) / 1000) * limits.maxRate);
-    refilled = now;
-    if (tokens < 1) return false;
-    tokens--;
-    return true;
-  }
 
   function post(message: PortMessage, transfer: ArrayBuffer[] = []): void {
     if (closed) return;
@@ -139,11 +118,12 @@ export function createEndpoint(options: EndpointOptions): Endpoint {
   });
 
   function onMessage(event: MessageEvent): void {
-    if (!withinRate()) {
-      // Closing the port also discards whatever the peer still has queued on it: the flood ends here.
+    if (admit && !admit()) {
+      // Answering a flood message by message would starve every other app: what the peer still has
+      // queued on the port leaves with the port.
+      onFlood?.();
       endpoint.close(new BridgeError(ErrorCode.RATE_LIMITED, 'The peer sent too many messages'));
       onDrop?.(DropReason.RATE_LIMITED, undefined);
-      onFlood?.();
       return;
     }
     const checked = checkPortMessage(event.data);

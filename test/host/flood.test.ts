@@ -3,6 +3,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createDropReports } from '../../src/host/dropReports.js';
 import { createHostCore } from '../../src/host/createHost.js';
+import { afterQueued } from '../../src/host/meter.js';
 import type { Host, HostOptions, RejectionInfo, View, ViewState } from '../../src/host/types.js';
 import { APP_ORIGIN, fakeAppWindow } from '../link.js';
 
@@ -77,6 +78,33 @@ describe('a flood on the port', () => {
     const pending = view.call('editor', 'getContent').catch((e: { code: string }) => e.code);
     for (let id = 1; id <= 50; id++) port.postMessage({ type: 'call', id, module: 'acme', method: 'ping', args: [] });
     expect(await pending).toBe('RATE_LIMITED');
+  });
+});
+
+describe('a backlog on the port', () => {
+  it('cuts a session with more messages queued at once than maxBacklog, with the rate not metered at all', async () => {
+    const { view, appWindow, rejections } = setup({ limits: { maxRate: Infinity, maxBacklog: 100 } });
+    const { port, received } = hello(view, appWindow);
+    await vi.waitFor(() => expect(view.state).toBe('connected'));
+    for (let id = 1; id <= 500; id++) port.postMessage({ type: 'call', id, module: 'acme', method: 'ping', args: [] });
+    await vi.waitFor(() => expect(view.state).toBe('stopped'));
+    await new Promise((r) => setTimeout(r, 30));
+    expect(received.filter((m) => m.type === 'result').length).toBeLessThanOrEqual(100);
+    expect(rejections).toEqual([{ reason: 'RATE_LIMITED', origin: APP_ORIGIN, appKey: 'app-a', viewId: view.id, count: 1 }]);
+  });
+
+  it('serves an app that sends its next batch when its answers arrive, as the plugin does, however many in all', async () => {
+    const { view, appWindow, rejections } = setup({ limits: { maxRate: Infinity, maxBacklog: 100 } });
+    const { port, received } = hello(view, appWindow);
+    await vi.waitFor(() => expect(view.state).toBe('connected'));
+    for (let round = 0; round < 20; round++) {
+      for (let i = 1; i <= 100; i++) port.postMessage({ type: 'call', id: round * 100 + i, module: 'acme', method: 'ping', args: [] });
+      await vi.waitFor(() => expect(received.filter((m) => m.type === 'result').length).toBe((round + 1) * 100));
+      // The host's probe went out behind this batch; the next batch is sent once it is back.
+      await new Promise<void>((resolve) => afterQueued(resolve));
+    }
+    expect(view.state).toBe('connected');
+    expect(rejections).toEqual([]);
   });
 });
 

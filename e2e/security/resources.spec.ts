@@ -59,6 +59,7 @@ test('an undeserialisable message is dropped as MALFORMED without breaking the s
 const SMALL = { maxBurst: 200, maxRate: 0.01, maxWindowBurst: 200, maxWindowRate: 0.01 };
 
 test.describe('floods', () => {
+  test.describe.configure({ timeout: 240_000 });
   test.beforeEach(async ({ page }) => {
     await openHost(page, SMALL);
     await page.evaluate(() => (window as unknown as Win).host.defineModule('acme', { ping: (ctx) => ctx.app.key }));
@@ -75,7 +76,10 @@ test.describe('floods', () => {
         for (let i = 0; i < 100_000; i++) port.postMessage({ type: 'call', id: 1 + i, module: 'acme', method: 'ping', args: [] });
       });
     });
-    await expect.poll(() => page.evaluate((id) => (window as unknown as Win).host.views().find((v) => v.id === id)?.state, b.id)).toBe('stopped');
+    // A loaded machine may take many seconds just to post 100,000 messages: wait for the state, not a time.
+    await expect
+      .poll(() => page.evaluate((id) => (window as unknown as Win).host.views().find((v) => v.id === id)?.state, b.id), { timeout: 120_000 })
+      .toBe('stopped');
     expect(await a.frame.evaluate(() => (window as any).AP.acme.ping())).toBe('app-a');
     expect(await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => r('frame'))))).toBe('frame');
     const reports = await page.evaluate((id) => (window as unknown as Win).rejections.filter((r) => r.viewId === id), b.id);
@@ -104,11 +108,60 @@ test.describe('floods', () => {
       };
       burst();
     });
-    await expect.poll(() => page.evaluate((id) => (window as unknown as Win).host.views().find((v) => v.id === id)?.state, b.id)).toBe('stopped');
+    // A loaded machine may take many seconds just to post 100,000 messages: wait for the state, not a time.
+    await expect
+      .poll(() => page.evaluate((id) => (window as unknown as Win).host.views().find((v) => v.id === id)?.state, b.id), { timeout: 120_000 })
+      .toBe('stopped');
     expect(await a.frame.evaluate(() => (window as any).AP.acme.ping())).toBe('app-a');
     expect(await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => r('frame'))))).toBe('frame');
     await expect(page.locator(`iframe[name*="${b.id}"]`)).toHaveAttribute('src', 'about:blank');
     const reports = await page.evaluate((id) => (window as unknown as Win).rejections.filter((r) => r.viewId === id), b.id);
     expect(reports.map((r) => `${r.reason}:${r.count}`)).toEqual(['RATE_LIMITED:1']);
+  });
+});
+
+// The backlog cut, with the rate effectively unmetered: what counts is how many messages the browser
+// had queued at once, which a loaded machine does not change.
+test.describe('backlog', () => {
+  test.describe.configure({ timeout: 240_000 });
+  test.beforeEach(async ({ page }) => {
+    await openHost(page, { maxRate: 1e9, maxBurst: 1e9, maxBacklog: 1500 });
+    await page.evaluate(() => (window as unknown as Win).host.defineModule('acme', { ping: (ctx) => ctx.app.key }));
+  });
+
+  test('5,000 calls at once through the plugin stay under a backlog of 1,500: the plugin keeps 1,000 on the wire', async ({ page }) => {
+    const { id, frame } = await createView(page, {});
+    const counts = await frame.evaluate(async () => {
+      const AP = (window as any).AP;
+      const codes: string[] = await Promise.all(Array.from({ length: 5000 }, () => AP.acme.ping().then(() => 'ok', (e: { code: string }) => e.code)));
+      const out: Record<string, number> = {};
+      for (const code of codes) out[code] = (out[code] ?? 0) + 1;
+      return out;
+    });
+    expect(counts).toEqual({ ok: 5000 });
+    expect(await page.evaluate((v) => (window as unknown as Win).host.views().find((x) => x.id === v)?.state, id)).toBe('connected');
+    expect(await page.evaluate(() => (window as unknown as Win).rejections.filter((r) => r.reason === 'RATE_LIMITED'))).toEqual([]);
+  });
+
+  test('100,000 messages queued at once on a port are cut; another app keeps answering', async ({ page, browserName }) => {
+    // Measured: Firefox runs other tasks between a port's queued messages (a probe the host posts
+    // itself comes back after one or two of 100,000), so a port flood queues nothing ahead of other
+    // apps there and only the rate meter applies.
+    test.skip(browserName === 'firefox', 'Firefox builds no backlog: its port messages interleave with other tasks');
+    const a = await createView(page, { key: 'app-a', origin: APP_A });
+    const b = await createView(page, { key: 'app-b', origin: APP_B });
+    await b.frame.evaluate(RAW);
+    await b.frame.evaluate(async () => {
+      const { port } = await (window as any).raw();
+      setTimeout(() => {
+        for (let i = 0; i < 100_000; i++) port.postMessage({ type: 'call', id: 1 + i, module: 'acme', method: 'ping', args: [] });
+      });
+    });
+    await expect
+      .poll(() => page.evaluate((id) => (window as unknown as Win).host.views().find((v) => v.id === id)?.state, b.id), { timeout: 120_000 })
+      .toBe('stopped');
+    expect(await a.frame.evaluate(() => (window as any).AP.acme.ping())).toBe('app-a');
+    const reports = await page.evaluate((id) => (window as unknown as Win).rejections.filter((r) => r.viewId === id), b.id);
+    expect(reports.map((r) => r.reason)).toEqual(['RATE_LIMITED']);
   });
 });

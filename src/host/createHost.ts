@@ -52,6 +52,14 @@ export function createHostCore(options: HostOptions = {}): Host {
   const views = new Map<string, HostedView>();
   // The iframe windows of live views, for metering what each posts to the host window.
   const byWindow = new Map<MessageEventSource, HostedView>();
+  const windowOf = new WeakMap<View, MessageEventSource>();
+  // An iframe keeps its WindowProxy across navigations; it exists once the iframe is in a document.
+  function track(view: HostedView): void {
+    const win = view.window;
+    if (!win) return;
+    byWindow.set(win, view);
+    windowOf.set(view, win);
+  }
   const { maxRate, maxBurst, maxBacklog, maxWindowRate, maxWindowBurst, ...sessionLimits } = options.limits ?? {};
   const limits = { ...DEFAULT_LIMITS, ...sessionLimits, callTimeout: options.timeouts?.call ?? DEFAULT_LIMITS.callTimeout };
   const metering: Metering = {
@@ -133,7 +141,7 @@ export function createHostCore(options: HostOptions = {}): Host {
     if (sender && !sender.meterWindowMessage()) return;
     const outcome = checkHelloEvent(event, (channel) => views.get(channel));
     if (outcome.accepted) {
-      if (outcome.target.window) byWindow.set(outcome.target.window, outcome.target);
+      track(outcome.target);
       outcome.target.connect(outcome.port);
       return;
     }
@@ -200,11 +208,13 @@ export function createHostCore(options: HostOptions = {}): Host {
         onState: notifyState,
         onDestroyed: (v) => {
           views.delete(v.id);
-          for (const [win, owner] of byWindow) if (owner === v) byWindow.delete(win);
+          // The iframe is gone by now: its window is found by the view, not the other way round.
+          const win = windowOf.get(v);
+          if (win && byWindow.get(win) === v) byWindow.delete(win);
         },
       });
       views.set(view.id, view);
-      if (view.window) byWindow.set(view.window, view);
+      track(view);
       // The initial 'loading' is reported too, so a UI can draw a view's state from its first frame.
       notifyState(view, 'loading');
       return view;

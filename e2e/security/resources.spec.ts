@@ -1,6 +1,6 @@
 // Bounded resources and hostile payloads on an authenticated session: the app itself opens a raw
 // session (it may: it is the right window at the right origin) and misbehaves on it.
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { APP_A, APP_B, createView, frameFor, openHost } from '../helpers.js';
 
 type Win = Window & { rejections: { reason: string; viewId?: string; count: number }[]; host: import('../../src/host/types.js').Host };
@@ -26,6 +26,29 @@ const RAW = `
     parent.postMessage({ apb: 1, type: 'hello', channel, version: 1 }, JSON.parse(window.name).host, [port2]);
   });
 `;
+
+/**
+ * App B floods its port with 100,000 calls while app A is quiet; resolves once B's view is stopped,
+ * after checking that A still answers.
+ */
+async function floodPortAndWaitForCut(page: Page) {
+  const a = await createView(page, { key: 'app-a', origin: APP_A });
+  const b = await createView(page, { key: 'app-b', origin: APP_B });
+  await b.frame.evaluate(RAW);
+  // Started in a task of its own: the host unloads this page while (or soon after) it floods.
+  await b.frame.evaluate(async () => {
+    const { port } = await (window as any).raw();
+    setTimeout(() => {
+      for (let i = 0; i < 100_000; i++) port.postMessage({ type: 'call', id: 1 + i, module: 'acme', method: 'ping', args: [] });
+    });
+  });
+  // A loaded machine may take many seconds just to post 100,000 messages: wait for the state, not a time.
+  await expect
+    .poll(() => page.evaluate((id) => (window as unknown as Win).host.views().find((v) => v.id === id)?.state, b.id), { timeout: 120_000 })
+    .toBe('stopped');
+  expect(await a.frame.evaluate(() => (window as any).AP.acme.ping())).toBe('app-a');
+  return { b };
+}
 
 test('a huge argument is refused with PAYLOAD_TOO_LARGE and the session keeps working', async ({ page }) => {
   const { frame } = await createView(page, {});
@@ -66,21 +89,7 @@ test.describe('floods', () => {
   });
 
   test('an app flooding its port is cut (stopped, reported once); another app keeps answering; Reload brings it back', async ({ page }) => {
-    const a = await createView(page, { key: 'app-a', origin: APP_A });
-    const b = await createView(page, { key: 'app-b', origin: APP_B });
-    await b.frame.evaluate(RAW);
-    // Started in a task of its own: the host unloads this page while (or soon after) it floods.
-    await b.frame.evaluate(async () => {
-      const { port } = await (window as any).raw();
-      setTimeout(() => {
-        for (let i = 0; i < 100_000; i++) port.postMessage({ type: 'call', id: 1 + i, module: 'acme', method: 'ping', args: [] });
-      });
-    });
-    // A loaded machine may take many seconds just to post 100,000 messages: wait for the state, not a time.
-    await expect
-      .poll(() => page.evaluate((id) => (window as unknown as Win).host.views().find((v) => v.id === id)?.state, b.id), { timeout: 120_000 })
-      .toBe('stopped');
-    expect(await a.frame.evaluate(() => (window as any).AP.acme.ping())).toBe('app-a');
+    const { b } = await floodPortAndWaitForCut(page);
     expect(await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => r('frame'))))).toBe('frame');
     const reports = await page.evaluate((id) => (window as unknown as Win).rejections.filter((r) => r.viewId === id), b.id);
     expect(reports.map((r) => r.reason)).toEqual(['RATE_LIMITED']);
@@ -148,19 +157,7 @@ test.describe('backlog', () => {
     // itself comes back after one or two of 100,000), so a port flood queues nothing ahead of other
     // apps there and only the rate meter applies.
     test.skip(browserName === 'firefox', 'Firefox builds no backlog: its port messages interleave with other tasks');
-    const a = await createView(page, { key: 'app-a', origin: APP_A });
-    const b = await createView(page, { key: 'app-b', origin: APP_B });
-    await b.frame.evaluate(RAW);
-    await b.frame.evaluate(async () => {
-      const { port } = await (window as any).raw();
-      setTimeout(() => {
-        for (let i = 0; i < 100_000; i++) port.postMessage({ type: 'call', id: 1 + i, module: 'acme', method: 'ping', args: [] });
-      });
-    });
-    await expect
-      .poll(() => page.evaluate((id) => (window as unknown as Win).host.views().find((v) => v.id === id)?.state, b.id), { timeout: 120_000 })
-      .toBe('stopped');
-    expect(await a.frame.evaluate(() => (window as any).AP.acme.ping())).toBe('app-a');
+    const { b } = await floodPortAndWaitForCut(page);
     const reports = await page.evaluate((id) => (window as unknown as Win).rejections.filter((r) => r.viewId === id), b.id);
     expect(reports.map((r) => r.reason)).toEqual(['RATE_LIMITED']);
   });

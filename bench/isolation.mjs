@@ -35,38 +35,46 @@ async function scenario(browser, sites, kind) {
   if (kind === 'port') startedAt = await flood.evaluate(() => bench.floodPort());
   if (kind === 'window' || kind === 'window-empty') startedAt = await flood.evaluate(() => bench.floodWindow());
   const latencies = loop ? await loop : [];
-  // The window flood has drained once its sentinel arrived (the empty page has no loop to wait on).
-  let sentinel = 0;
+  // The window flood has drained once its sentinel arrived, or once no flood message came for 2 s
+  // (a stopped app's page is unloaded and the browser drops what it had not delivered yet).
+  let drained;
   const windowFlood = kind === 'window' || kind === 'window-empty';
-  for (let i = 0; windowFlood && !sentinel && i < 2400; i++) {
-    sentinel = await page.evaluate(() => iso.sentinelAt());
-    if (!sentinel) await new Promise((r) => setTimeout(r, 50));
+  let quietSince = Date.now();
+  let last = { lastAt: 0, count: 0 };
+  for (let i = 0; windowFlood && !drained && i < 2400; i++) {
+    const sentinel = await page.evaluate(() => iso.sentinelAt());
+    const now = await page.evaluate(() => iso.received());
+    if (now.count !== last.count) quietSince = Date.now();
+    last = now;
+    if (sentinel || (now.count > 0 && Date.now() - quietSince > 2000)) drained = { at: now.lastAt, received: now.count, sentinel: Boolean(sentinel) };
+    else await new Promise((r) => setTimeout(r, 50));
   }
   const maxGap = await page.evaluate(() => iso.stopFrames());
   const floodState = await page.evaluate(() => iso.floodState());
   await page.close();
-  return { latencies, maxGap, drainMs: sentinel ? sentinel - startedAt : undefined, floodState };
+  return { latencies, maxGap, drainMs: drained ? drained.at - startedAt : undefined, received: drained?.received, floodState };
 }
 
 /** Runs each scenario `REPEAT` times, interleaved, and summarises them. */
 export async function isolation(browser, sites, log) {
   const kinds = process.env.ISO_KINDS?.split(',') ?? ['none', 'port', 'window', 'window-empty'];
-  const raw = Object.fromEntries(kinds.map((k) => [k, { latencies: [], gaps: [], drains: [], states: [] }]));
+  const raw = Object.fromEntries(kinds.map((k) => [k, { latencies: [], gaps: [], drains: [], states: [], received: [] }]));
   for (let r = 0; r < REPEAT; r++) {
     for (const kind of kinds) {
       const t0 = Date.now();
       const result = await scenario(browser, sites, kind);
-      log(`isolation ${kind}: ${Date.now() - t0} ms, ${result.latencies.length} calls, gap ${result.maxGap.toFixed(0)} ms, drained ${result.drainMs?.toFixed(0) ?? '—'} ms, ${result.floodState}`);
+      log(`isolation ${kind}: ${Date.now() - t0} ms, ${result.latencies.length} calls, gap ${result.maxGap.toFixed(0)} ms, drained ${result.drainMs?.toFixed(0) ?? '—'} ms (${result.received ?? '—'} flood messages received), ${result.floodState}`);
       raw[kind].latencies.push(...result.latencies);
       raw[kind].gaps.push(result.maxGap);
       if (result.drainMs !== undefined) raw[kind].drains.push(result.drainMs);
+      if (result.received !== undefined) raw[kind].received.push(result.received);
       raw[kind].states.push(result.floodState);
     }
     log(`isolation round ${r + 1}/${REPEAT} done`);
   }
   return Object.fromEntries(
     kinds.map((kind) => {
-      const { latencies, gaps, drains, states } = raw[kind];
+      const { latencies, gaps, drains, states, received } = raw[kind];
       return [
         kind,
         {
@@ -76,6 +84,7 @@ export async function isolation(browser, sites, log) {
           maxCallMs: latencies.length ? Math.max(...latencies) : undefined,
           longestFrameGapMs: Math.max(...gaps),
           drainMs: drains.length ? median(drains) : undefined,
+          floodReceived: received.length ? median(received) : undefined,
           floodView: [...new Set(states)].join('/'),
         },
       ];
@@ -95,7 +104,8 @@ export function renderIsolation(results) {
   const floor = results['window-empty']?.drainMs;
   const rows = Object.entries(results).map(([kind, r]) => {
     const ratio = kind === 'window' && floor && r.drainMs !== undefined ? ` (${(r.drainMs / floor).toFixed(2)}× floor)` : '';
-    return `| ${LABELS[kind]} | ${r.calls} | ${ms(r.p50Ms)} | ${ms(r.p95Ms)} | ${ms(r.maxCallMs)} | ${ms(r.longestFrameGapMs)} | ${ms(r.drainMs)}${ratio} | ${r.floodView} |`;
+    const got = r.floodReceived === undefined ? '' : ` (${r.floodReceived} received)`;
+    return `| ${LABELS[kind]} | ${r.calls} | ${ms(r.p50Ms)} | ${ms(r.p95Ms)} | ${ms(r.maxCallMs)} | ${ms(r.longestFrameGapMs)} | ${ms(r.drainMs)}${ratio}${got} | ${r.floodView} |`;
   });
   return [
     '| isolation (other app’s sequential calls for 3 s) | calls | p50, ms | p95, ms | slowest, ms | longest frame gap, ms | flood drained, ms | flooding view |',

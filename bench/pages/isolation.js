@@ -9,11 +9,20 @@
   const mode = params.get('mode');
   const container = document.getElementById('views');
   const SANDBOX = 'allow-scripts allow-same-origin allow-forms allow-popups allow-popups-to-escape-sandbox allow-downloads';
-  const state = { sentinelAt: 0, frames: undefined };
+  const state = { sentinelAt: 0, lastAt: 0, received: 0, frames: undefined };
 
-  // Registered before the host's own listener, so it sees every message in both modes alike.
+  // Registered before the host's own listener, so it sees every message in both modes alike. The
+  // flood's last message may never come: a stopped app's page is unloaded, and the browser drops what
+  // it had not delivered yet. So the time of the last flood message received is recorded too.
   addEventListener('message', (event) => {
-    if (event.data && event.data.sentinel === 1) state.sentinelAt = performance.timeOrigin + performance.now();
+    const data = event.data;
+    if (!data) return;
+    const now = performance.timeOrigin + performance.now();
+    if (typeof data.junk === 'number') {
+      state.received++;
+      state.lastAt = now;
+    }
+    if (data.sentinel === 1) state.sentinelAt = state.lastAt = now;
   });
 
   let host;
@@ -51,6 +60,8 @@
       return state.frames.maxGap;
     },
     sentinelAt: () => state.sentinelAt,
+    /** The last flood message received and how many were, for a drain that may end without its sentinel. */
+    received: () => ({ lastAt: state.lastAt, count: state.received }),
     floodState: () => views.flood?.state ?? 'n/a',
   };
 })();

@@ -43,27 +43,34 @@ export function afterQueued(done: () => void): void {
   probe.port1.postMessage(null);
 }
 
+/** Messages between probes: a probe per message would double the host's work on every call. */
+export const PROBE_EVERY = 64;
+
 /**
  * Returns a function to call for each message from one peer; it answers false once more than `max`
- * of them were delivered while a probe the host posted to itself was on its way. The browser queues
- * the probe behind what had already arrived, so the count is how many messages the peer had sent
- * ahead of it at once, whatever the speed of the machine: an honest plugin keeps at most 1,000 calls
- * on the wire and sends the next one when an answer reaches it, while a flood is all queued at once,
- * and every message of it that is read keeps the host from every other app's.
+ * of them were delivered while a probe the host posted to itself was on its way (a probe goes out
+ * every PROBE_EVERY messages when none is). The browser queues the probe behind what had already
+ * arrived, so the count is how many messages the peer had sent ahead of it at once, whatever the
+ * speed of the machine: an honest plugin keeps at most 1,000 calls on the wire and sends the next one
+ * when an answer reaches it, while a flood is all queued at once, and every message of it that is
+ * read keeps the host from every other app's.
  */
 export function createBacklogMeter(max: number): () => boolean {
-  let count = 0;
+  let sinceProbe = 0;
   let probing = false;
+  let ahead = 0;
   const arrived = () => {
     probing = false;
   };
   return () => {
-    if (!probing) {
+    if (probing) return ++ahead <= max;
+    if (++sinceProbe >= PROBE_EVERY) {
+      sinceProbe = 0;
       probing = true;
-      count = 0;
+      ahead = 0;
       afterQueued(arrived);
     }
-    return ++count <= max;
+    return true;
   };
 }
 

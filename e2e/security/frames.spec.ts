@@ -77,6 +77,7 @@ test("a sibling app can neither claim another app's channel nor pose as its host
 });
 
 test('3,000 calls at once from one app are all answered (queued, not refused) and the host page stays responsive', async ({ page }) => {
+  test.setTimeout(300_000);
   const { frame } = await createView(page, {});
   const result = await frame.evaluate(async () => {
     const AP = (window as unknown as AppWin).AP;

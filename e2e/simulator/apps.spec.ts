@@ -30,6 +30,9 @@ test.describe('host simulator: apps', () => {
   });
 
   test('1,000 parallel AP.request calls from one app are all answered (queued per app, not refused)', async ({ page, login }) => {
+    // A fixed amount of work (1,000 HTTP round trips through the product): the limit catches a hang,
+    // it does not time the machine (under a load of 30 this took over a minute).
+    test.setTimeout(300_000);
     await login('admin', '/plugins/servlet/ac/acme-sample/sample-page');
     const frame = await appFrame(page, 'sample-page');
     const statuses = await frame.evaluate(async () => {

@@ -3,7 +3,6 @@
 // waiting is a call refused.
 import { BridgeError, ErrorCode } from './errors.js';
 import { DropReason } from './guards.js';
-import { collectTransferables } from './payload.js';
 import type { PortMessage } from './protocol.js';
 import { createFifo } from './queue.js';
 
@@ -28,6 +27,8 @@ interface Pending {
 export interface OutgoingOptions {
   limits: { callTimeout: number; maxPending: number; maxQueued: number };
   post(message: PortMessage, transfer?: ArrayBuffer[]): void;
+  /** The ArrayBuffers of a value, to transfer rather than copy. */
+  transferables(value: unknown): ArrayBuffer[];
   onDrop: ((reason: DropReason, data: unknown) => void) | undefined;
 }
 
@@ -39,7 +40,7 @@ export interface Outgoing {
   readonly size: number;
 }
 
-export function createOutgoing({ limits, post, onDrop }: OutgoingOptions): Outgoing {
+export function createOutgoing({ limits, post, transferables, onDrop }: OutgoingOptions): Outgoing {
   const pending = new Map<number, Pending>();
   const waiting = createFifo<number>();
   let nextId = 1;
@@ -52,7 +53,7 @@ export function createOutgoing({ limits, post, onDrop }: OutgoingOptions): Outgo
     entry.sent = true;
     inFlight++;
     try {
-      post({ type: 'call', id, module: entry.module, method: entry.method, args }, collectTransferables(args));
+      post({ type: 'call', id, module: entry.module, method: entry.method, args }, transferables(args));
     } catch {
       settle(id, {
         error: new BridgeError(ErrorCode.INVALID_ARGUMENT, 'Arguments could not be cloned (functions, DOM nodes?)'),

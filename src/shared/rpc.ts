@@ -118,7 +118,7 @@ export function createEndpoint(options: EndpointOptions): Endpoint {
         post({ type: 'result', id, value }, transferables(value));
       } catch {
         // DataCloneError: the handler returned something structured clone refuses (a function, a DOM node).
-        fail(id, new BridgeError(ErrorCode.HANDLER_FAILED, 'The result could not be cloned'));
+        fail(id, new BridgeError(ErrorCode.HANDLER_FAILED, 'Result not cloneable'));
       }
     },
     fail,

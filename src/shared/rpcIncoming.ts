@@ -39,7 +39,7 @@ function createCancellation(): Cancellation {
 function toBridgeError(error: unknown): BridgeError {
   return error instanceof BridgeError
     ? error
-    : new BridgeError(ErrorCode.HANDLER_FAILED, 'The handler failed');
+    : new BridgeError(ErrorCode.HANDLER_FAILED, 'Handler failed');
 }
 
 export interface IncomingOptions {
@@ -95,7 +95,7 @@ export function createIncoming({ limits, dispatch, reply, fail, onDrop }: Incomi
       }
       if (measure(call.args, limits.maxPayloadBytes) > limits.maxPayloadBytes) {
         onDrop?.(DropReason.TOO_LARGE, call.method);
-        fail(call.id, new BridgeError(ErrorCode.PAYLOAD_TOO_LARGE, 'The arguments are too large'));
+        fail(call.id, new BridgeError(ErrorCode.PAYLOAD_TOO_LARGE, 'Arguments too large'));
         return;
       }
       const cancellation = createCancellation();

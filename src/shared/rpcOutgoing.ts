@@ -56,7 +56,7 @@ export function createOutgoing({ limits, post, transferables, onDrop }: Outgoing
       post({ type: 'call', id, module: entry.module, method: entry.method, args }, transferables(args));
     } catch {
       settle(id, {
-        error: new BridgeError(ErrorCode.INVALID_ARGUMENT, 'Arguments could not be cloned (functions, DOM nodes?)'),
+        error: new BridgeError(ErrorCode.INVALID_ARGUMENT, 'Arguments not cloneable'),
       });
     }
   }
@@ -123,21 +123,21 @@ export function createOutgoing({ limits, post, transferables, onDrop }: Outgoing
   return {
     call(module, method, args, { timeout = limits.callTimeout, signal }) {
       if (closed) {
-        return Promise.reject(new BridgeError(ErrorCode.CONNECTION_DESTROYED, 'The connection is closed'));
+        return Promise.reject(new BridgeError(ErrorCode.CONNECTION_DESTROYED, 'Connection closed'));
       }
       const mustWait = inFlight >= limits.maxPending;
       if (mustWait && waiting.size >= limits.maxQueued) {
         return Promise.reject(new BridgeError(ErrorCode.TOO_MANY_PENDING, `More than ${limits.maxQueued} calls waiting`));
       }
       if (signal?.aborted) {
-        return Promise.reject(new BridgeError(ErrorCode.CALL_CANCELLED, 'The call was cancelled'));
+        return Promise.reject(new BridgeError(ErrorCode.CALL_CANCELLED, 'Call cancelled'));
       }
       const id = nextId++;
       return new Promise((resolve, reject) => {
         const deadline = timeout > 0 && Number.isFinite(timeout) ? Date.now() + timeout : Infinity;
         const entry: Pending = { resolve, reject, deadline, module, method, args, sent: false };
         if (signal) {
-          const onAbort = (): void => abandon(id, new BridgeError(ErrorCode.CALL_CANCELLED, 'The call was cancelled'));
+          const onAbort = (): void => abandon(id, new BridgeError(ErrorCode.CALL_CANCELLED, 'Call cancelled'));
           signal.addEventListener('abort', onAbort);
           entry.cleanup = () => signal.removeEventListener('abort', onAbort);
         }

@@ -2,6 +2,9 @@
 
 /** How deep in plain arrays and objects a buffer is still transferred rather than copied. */
 const TRANSFER_DEPTH = 4;
+/** The estimate's fixed cost of any value, and the extra for one that is not a string or a container. */
+const NODE = 16;
+const SCALAR = 8;
 
 /**
  * Walks a value once, estimating the memory it holds and, when `transfer` is given, collecting its
@@ -18,40 +21,43 @@ const TRANSFER_DEPTH = 4;
  */
 export function measure(value: unknown, budget: number, transfer?: ArrayBuffer[]): number {
   let total = 0;
-  const stack: unknown[] = [value];
-  // Depth in plain containers of each stacked value; Infinity once below anything else.
-  const depths: number[] = [0];
-  while (stack.length > 0) {
-    const item = stack.pop();
+  // Containers still to walk, each with its depth in plain containers (Infinity: below anything else).
+  // Strings and scalars are counted where they are found, never stacked: they are most of any payload.
+  const stack: unknown[] = [];
+  const depths: number[] = [];
+
+  function visit(item: unknown, depth: number): void {
+    if (typeof item === 'string') total += NODE + item.length * 2;
+    else if (typeof item !== 'object' || item === null) total += NODE + SCALAR;
+    else {
+      stack.push(item);
+      depths.push(depth);
+    }
+  }
+
+  visit(value, 0);
+  while (stack.length > 0 && total <= budget) {
+    const item = stack.pop() as object;
     const depth = depths.pop()!;
-    total += 16;
-    if (typeof item === 'string') total += item.length * 2;
-    else if (typeof item !== 'object' || item === null) total += 8;
-    else if (Array.isArray(item)) {
-      const below = depth < TRANSFER_DEPTH ? depth + 1 : Infinity;
-      for (let i = 0; i < item.length; i++) {
-        stack.push(item[i]);
-        depths.push(below);
-      }
+    total += NODE;
+    const below = depth < TRANSFER_DEPTH ? depth + 1 : Infinity;
+    if (Array.isArray(item)) {
+      for (let i = 0; i < item.length; i++) visit(item[i], below);
     } else if (item instanceof ArrayBuffer || ArrayBuffer.isView(item)) {
       total += item.byteLength;
       const buffer = item instanceof ArrayBuffer ? item : item.buffer;
       if (transfer && depth <= TRANSFER_DEPTH && buffer instanceof ArrayBuffer && !transfer.includes(buffer)) transfer.push(buffer);
     } else if (typeof Blob === 'function' && item instanceof Blob) total += item.size;
     else if (item instanceof Map || item instanceof Set) {
-      for (const entry of item) {
-        stack.push(entry);
-        depths.push(Infinity);
-      }
+      for (const entry of item) visit(entry, Infinity);
     } else {
-      const below = depth < TRANSFER_DEPTH && Object.getPrototypeOf(item) === Object.prototype ? depth + 1 : Infinity;
-      for (const key of Object.keys(item)) {
+      const plain = Object.getPrototypeOf(item) === Object.prototype;
+      for (const key in item) {
+        if (!Object.prototype.hasOwnProperty.call(item, key)) continue;
         total += key.length * 2;
-        stack.push((item as Record<string, unknown>)[key]);
-        depths.push(below);
+        visit((item as Record<string, unknown>)[key], plain ? below : Infinity);
       }
     }
-    if (total > budget) return Infinity;
   }
-  return total;
+  return total > budget ? Infinity : total;
 }

@@ -77,13 +77,23 @@ async function outOfProcess(page) {
 async function round(page, r, raw, oopif, isolated) {
   const order = LIBS.map((_, i) => LIBS[(i + r) % LIBS.length]);
   for (const lib of order) {
-    const s = (raw[lib] ??= { p2h: [], h2p: [], burst: [], string: [], object: [], handshake: [], cold: [] });
+    const s = (raw[lib] ??= { p2h: [], h2p: [], burst: [], string: [], object: [], handshake: [], cold: [], appCold: [], firstWait: [], fromWindowName: [] });
     let frame;
     for (let i = 0; i < COLD_N; i++) {
       if (i) await page.evaluate(() => hostBench.close());
-      s.cold.push(await page.evaluate((l) => hostBench.open(l), lib));
+      const { coldMs, insertedAt } = await page.evaluate((l) => hostBench.open(l), lib);
+      s.cold.push(coldMs);
       frame = await appFrame(page, lib);
       s.handshake.push(await frame.evaluate(() => bench.handshake));
+      // The app's own first call: iframe inserted → answered (wall clock across the two processes),
+      // and the part of it spent after the library's script had run.
+      const first = await frame.evaluate(async () => {
+        while (bench.firstCall === undefined) await new Promise((r) => setTimeout(r, 5));
+        return { loaded: bench.loaded, firstCall: bench.firstCall, fromWindowName: bench.fromWindowName };
+      });
+      s.appCold.push(first.firstCall - insertedAt);
+      s.firstWait.push(first.firstCall - first.loaded);
+      if (first.fromWindowName !== undefined) s.fromWindowName.push(first.fromWindowName);
     }
     if (!(lib in oopif)) {
       oopif[lib] = await outOfProcess(page);
@@ -184,7 +194,8 @@ async function main() {
       mem.libs[lib] = await memory(browser, lib);
       log(`${CYCLES} create/destroy cycles: ${NAMES[lib]} done`);
     }
-    const flood = await isolation(browser, { host: HOST, app: APP, flood: FLOOD }, log);
+    // BENCH_ISOLATION=0 skips the flood table (most of the run's time) when only the first tables are wanted.
+    const flood = process.env.BENCH_ISOLATION === '0' ? undefined : await isolation(browser, { host: HOST, app: APP, flood: FLOOD }, log);
     machine.loadAverageAtEnd = loadavg()[0];
     const results = {
       date: new Date().toISOString(),
@@ -198,7 +209,7 @@ async function main() {
       memory: mem,
       isolation: flood,
     };
-    const table = `${render(results)}\n\n${renderIsolation(flood)}`;
+    const table = flood ? `${render(results)}\n\n${renderIsolation(flood)}` : render(results);
     console.log(`\n${table}\n`);
     await mkdir('bench/results', { recursive: true });
     const json = JSON.stringify(results, null, 2);

@@ -3,7 +3,7 @@
 // the first host-to-app call is answered (that span is the cold start); the handle then offers
 // `call(value)` (host → app round trip) and `close()`.
 (() => {
-  const { now, peer } = window.benchKit;
+  const { now, wall, peer } = window.benchKit;
   const APP = new URLSearchParams(location.search).get('app');
   const HOST = location.origin;
   const container = document.getElementById('views');
@@ -47,6 +47,7 @@
   function baselineDriver(kind) {
     return async () => {
       const t0 = now();
+      const insertedAt = wall();
       const iframe = insert(kind);
       const entry = { kind, close() {} };
       if (kind === 'raw') entry.peer = peer((msg) => iframe.contentWindow.postMessage(msg, APP));
@@ -56,7 +57,7 @@
       const call = (value) => entry.peer.call(value);
       await call(1);
       const win = iframe.contentWindow;
-      return { coldMs: now() - t0, call, iframe, close: () => (entry.close(), baseline.delete(win), iframe.remove()) };
+      return { coldMs: now() - t0, insertedAt, call, iframe, close: () => (entry.close(), baseline.delete(win), iframe.remove()) };
     };
   }
 
@@ -69,39 +70,44 @@
   const drivers = {
     async apbridge() {
       const t0 = now();
+      const insertedAt = wall();
       const view = host.create({ app: 'bench', moduleKey: 'main', url: '/bench/pages/apbridge.html' }, container);
       const call = (value) => view.call('bench', 'echo', value);
       await call(1);
-      return { coldMs: now() - t0, call, iframe: view.iframe, close: () => view.destroy() };
+      return { coldMs: now() - t0, insertedAt, call, iframe: view.iframe, close: () => view.destroy() };
     },
     async penpal() {
       const t0 = now();
+      const insertedAt = wall();
       const iframe = insert('penpal');
       const messenger = new Penpal.WindowMessenger({ remoteWindow: iframe.contentWindow, allowedOrigins: [APP] });
       const connection = Penpal.connect({ messenger, methods: { echo: (value) => value } });
       const remote = await connection.promise;
       const call = (value) => remote.echo(value);
       await call(1);
-      return { coldMs: now() - t0, call, iframe, close: () => (connection.destroy(), iframe.remove()) };
+      return { coldMs: now() - t0, insertedAt, call, iframe, close: () => (connection.destroy(), iframe.remove()) };
     },
     async postrobot() {
       const t0 = now();
+      const insertedAt = wall();
       const iframe = insert('postrobot');
       // post-robot's send waits for the child window's hello itself; no separate handshake call.
       const call = (value) => postRobot.send(iframe.contentWindow, 'echo', value, { domain: APP }).then((r) => r.data);
       await call(1);
-      return { coldMs: now() - t0, call, iframe, close: () => iframe.remove() };
+      return { coldMs: now() - t0, insertedAt, call, iframe, close: () => iframe.remove() };
     },
     raw: baselineDriver('raw'),
     channel: baselineDriver('channel'),
+    zerortt: baselineDriver('zerortt'),
   };
 
   let current;
   let resized;
   window.hostBench = {
+    /** Opens `lib`'s app; resolves with the host-side cold start and the wall time of insertion. */
     async open(lib) {
       current = await drivers[lib]();
-      return current.coldMs;
+      return { coldMs: current.coldMs, insertedAt: current.insertedAt };
     },
     close() {
       current?.close();

@@ -2,6 +2,8 @@
 // same code. `call(value)` is a library's round trip to the other side; it must resolve to the echo.
 (() => {
   const now = () => performance.now();
+  // Wall-clock milliseconds, comparable between the host's and the app's process (performance.now() is not).
+  const wall = () => performance.timeOrigin + performance.now();
 
   /** A tiny id-matched echo protocol for the no-library baselines (raw postMessage, bare port). */
   function peer(send) {
@@ -66,5 +68,5 @@
       Array.from({ length: 512 }, (_, i) => ({ id: i, key: `ISSUE-${1000 + i}`, done: i % 3 === 0, summary: 'y'.repeat(80) })),
   };
 
-  window.benchKit = { now, peer, rtt, burst, payloads };
+  window.benchKit = { now, wall, peer, rtt, burst, payloads };
 })();

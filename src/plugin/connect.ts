@@ -115,9 +115,9 @@ export function connect(win: Window, pageOptions: PluginOptions, limits: Partial
 
   const allowedHosts = [...(pageOptions.hosts ?? []), ...metaHosts(win.document)];
   if (!target || win.parent === win) {
-    fail(new BridgeError(ErrorCode.NOT_SUPPORTED, 'This page is not inside an apbridge host iframe'));
+    fail(new BridgeError(ErrorCode.NOT_SUPPORTED, 'Not in an apbridge host iframe'));
   } else if (allowedHosts.length > 0 && !hostAllowed(target.host, allowedHosts)) {
-    fail(new BridgeError(ErrorCode.NOT_ALLOWED, `Host ${target.host} is not in this app's allowed hosts`));
+    fail(new BridgeError(ErrorCode.NOT_ALLOWED, `Host ${target.host} not allowed`));
   } else {
     const channel = new MessageChannel();
     endpoint = createEndpoint({
@@ -148,7 +148,7 @@ export function connect(win: Window, pageOptions: PluginOptions, limits: Partial
     win.parent.postMessage(hello, target.host, [channel.port2]);
     const welcomeTimeout = typeof options.timeout === 'number' ? options.timeout : DEFAULT_WELCOME_TIMEOUT;
     timer = setTimeout(
-      () => fail(new BridgeError(ErrorCode.CONNECTION_TIMEOUT, 'The host did not answer the handshake')),
+      () => fail(new BridgeError(ErrorCode.CONNECTION_TIMEOUT, 'No welcome from the host')),
       welcomeTimeout,
     );
   }
@@ -161,7 +161,7 @@ export function connect(win: Window, pageOptions: PluginOptions, limits: Partial
     async call(module, method, args, callOptions) {
       if (!endpoint || endpoint.closed) {
         await ready;
-        throw new BridgeError(ErrorCode.CONNECTION_DESTROYED, 'The connection is closed');
+        throw new BridgeError(ErrorCode.CONNECTION_DESTROYED, 'Connection closed');
       }
       // Before the welcome too: calls wait on the port (0-RTT) or in the endpoint's bounded queue.
       return endpoint.call(module, method, args, callOptions);
@@ -182,7 +182,7 @@ export function connect(win: Window, pageOptions: PluginOptions, limits: Partial
     },
     destroy() {
       listeners.clear();
-      fail(new BridgeError(ErrorCode.CONNECTION_DESTROYED, 'The connection was destroyed'));
+      fail(new BridgeError(ErrorCode.CONNECTION_DESTROYED, 'Connection destroyed'));
     },
   };
 }

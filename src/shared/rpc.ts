@@ -2,7 +2,7 @@
 // (rpcOutgoing) and the answering half (rpcIncoming); a host meters what the peer sends (`admit`).
 import { BridgeError, ErrorCode } from './errors.js';
 import { DropReason, checkPortMessage } from './guards.js';
-import { collectTransferables } from './payload.js';
+import { measure } from './payload.js';
 import type { Call, PortMessage, Refusal } from './protocol.js';
 import { createIncoming, type Cancellation } from './rpcIncoming.js';
 import { createOutgoing, type CallOptions } from './rpcOutgoing.js';
@@ -92,6 +92,14 @@ export function createEndpoint(options: EndpointOptions): Endpoint {
     port.postMessage(message, transfer);
   }
 
+  // The buffers in an outgoing value, found in the same walk that sizes it; past the payload cap the
+  // walk stops (the peer refuses such a value anyway) and any buffer not reached is copied.
+  function transferables(value: unknown): ArrayBuffer[] {
+    const transfer: ArrayBuffer[] = [];
+    measure(value, limits.maxPayloadBytes, transfer);
+    return transfer;
+  }
+
   function fail(id: number, error: BridgeError): void {
     try {
       post({ type: 'error', id, error: error.toWire() });
@@ -101,16 +109,16 @@ export function createEndpoint(options: EndpointOptions): Endpoint {
     }
   }
 
-  const outgoing = createOutgoing({ limits, post, onDrop });
+  const outgoing = createOutgoing({ limits, post, transferables, onDrop });
   const incoming = createIncoming({
     limits,
     dispatch: options.dispatch,
     reply(id, value) {
       try {
-        post({ type: 'result', id, value }, collectTransferables(value));
+        post({ type: 'result', id, value }, transferables(value));
       } catch {
         // DataCloneError: the handler returned something structured clone refuses (a function, a DOM node).
-        fail(id, new BridgeError(ErrorCode.HANDLER_FAILED, 'The result could not be cloned'));
+        fail(id, new BridgeError(ErrorCode.HANDLER_FAILED, 'Result not cloneable'));
       }
     },
     fail,
@@ -168,7 +176,7 @@ export function createEndpoint(options: EndpointOptions): Endpoint {
       return outgoing.call(module, method, args, callOptions);
     },
     emit(name, args) {
-      post({ type: 'event', name, args }, collectTransferables(args));
+      post({ type: 'event', name, args }, transferables(args));
     },
     send(message) {
       post(message);

@@ -2,7 +2,7 @@
 // rest waiting in arrival order; only past `maxQueued` waiting is a call refused.
 import { BridgeError, ErrorCode } from './errors.js';
 import { DropReason } from './guards.js';
-import { estimateSize } from './payload.js';
+import { measure } from './payload.js';
 import type { Call } from './protocol.js';
 import { createFifo } from './queue.js';
 
@@ -39,7 +39,7 @@ function createCancellation(): Cancellation {
 function toBridgeError(error: unknown): BridgeError {
   return error instanceof BridgeError
     ? error
-    : new BridgeError(ErrorCode.HANDLER_FAILED, 'The handler failed');
+    : new BridgeError(ErrorCode.HANDLER_FAILED, 'Handler failed');
 }
 
 export interface IncomingOptions {
@@ -93,9 +93,9 @@ export function createIncoming({ limits, dispatch, reply, fail, onDrop }: Incomi
         onDrop?.(DropReason.MALFORMED, call);
         return;
       }
-      if (estimateSize(call.args, limits.maxPayloadBytes) > limits.maxPayloadBytes) {
+      if (measure(call.args, limits.maxPayloadBytes) > limits.maxPayloadBytes) {
         onDrop?.(DropReason.TOO_LARGE, call.method);
-        fail(call.id, new BridgeError(ErrorCode.PAYLOAD_TOO_LARGE, 'The arguments are too large'));
+        fail(call.id, new BridgeError(ErrorCode.PAYLOAD_TOO_LARGE, 'Arguments too large'));
         return;
       }
       const cancellation = createCancellation();

@@ -3,7 +3,6 @@
 // waiting is a call refused.
 import { BridgeError, ErrorCode } from './errors.js';
 import { DropReason } from './guards.js';
-import { collectTransferables } from './payload.js';
 import type { PortMessage } from './protocol.js';
 import { createFifo } from './queue.js';
 
@@ -28,6 +27,8 @@ interface Pending {
 export interface OutgoingOptions {
   limits: { callTimeout: number; maxPending: number; maxQueued: number };
   post(message: PortMessage, transfer?: ArrayBuffer[]): void;
+  /** The ArrayBuffers of a value, to transfer rather than copy. */
+  transferables(value: unknown): ArrayBuffer[];
   onDrop: ((reason: DropReason, data: unknown) => void) | undefined;
 }
 
@@ -39,7 +40,7 @@ export interface Outgoing {
   readonly size: number;
 }
 
-export function createOutgoing({ limits, post, onDrop }: OutgoingOptions): Outgoing {
+export function createOutgoing({ limits, post, transferables, onDrop }: OutgoingOptions): Outgoing {
   const pending = new Map<number, Pending>();
   const waiting = createFifo<number>();
   let nextId = 1;
@@ -52,10 +53,10 @@ export function createOutgoing({ limits, post, onDrop }: OutgoingOptions): Outgo
     entry.sent = true;
     inFlight++;
     try {
-      post({ type: 'call', id, module: entry.module, method: entry.method, args }, collectTransferables(args));
+      post({ type: 'call', id, module: entry.module, method: entry.method, args }, transferables(args));
     } catch {
       settle(id, {
-        error: new BridgeError(ErrorCode.INVALID_ARGUMENT, 'Arguments could not be cloned (functions, DOM nodes?)'),
+        error: new BridgeError(ErrorCode.INVALID_ARGUMENT, 'Arguments not cloneable'),
       });
     }
   }
@@ -122,21 +123,21 @@ export function createOutgoing({ limits, post, onDrop }: OutgoingOptions): Outgo
   return {
     call(module, method, args, { timeout = limits.callTimeout, signal }) {
       if (closed) {
-        return Promise.reject(new BridgeError(ErrorCode.CONNECTION_DESTROYED, 'The connection is closed'));
+        return Promise.reject(new BridgeError(ErrorCode.CONNECTION_DESTROYED, 'Connection closed'));
       }
       const mustWait = inFlight >= limits.maxPending;
       if (mustWait && waiting.size >= limits.maxQueued) {
         return Promise.reject(new BridgeError(ErrorCode.TOO_MANY_PENDING, `More than ${limits.maxQueued} calls waiting`));
       }
       if (signal?.aborted) {
-        return Promise.reject(new BridgeError(ErrorCode.CALL_CANCELLED, 'The call was cancelled'));
+        return Promise.reject(new BridgeError(ErrorCode.CALL_CANCELLED, 'Call cancelled'));
       }
       const id = nextId++;
       return new Promise((resolve, reject) => {
         const deadline = timeout > 0 && Number.isFinite(timeout) ? Date.now() + timeout : Infinity;
         const entry: Pending = { resolve, reject, deadline, module, method, args, sent: false };
         if (signal) {
-          const onAbort = (): void => abandon(id, new BridgeError(ErrorCode.CALL_CANCELLED, 'The call was cancelled'));
+          const onAbort = (): void => abandon(id, new BridgeError(ErrorCode.CALL_CANCELLED, 'Call cancelled'));
           signal.addEventListener('abort', onAbort);
           entry.cleanup = () => signal.removeEventListener('abort', onAbort);
         }

@@ -1,7 +1,7 @@
 import type { EventsContract } from '../../shared/contracts/events.js';
 import { EVENTS_MODULE, MAX_EVENT_NAME, PUBLIC_PREFIX, type EventInfo } from '../../shared/contracts/events.js';
 import { BridgeError, ErrorCode } from '../../shared/errors.js';
-import { estimateSize } from '../../shared/payload.js';
+import { measure } from '../../shared/payload.js';
 import { LIMITS } from '../../shared/protocol.js';
 import type { CallContext, ContractModule } from '../types.js';
 
@@ -25,7 +25,7 @@ export const MAX_EVENT_BYTES = 256 * 1024;
 function checkArgs(args: unknown[]): unknown[] {
   // One slot is kept for the EventInfo the host appends.
   if (args.length >= LIMITS.args) throw new BridgeError(ErrorCode.INVALID_ARGUMENT, 'Too many event arguments');
-  if (estimateSize(args, MAX_EVENT_BYTES) > MAX_EVENT_BYTES) {
+  if (measure(args, MAX_EVENT_BYTES) > MAX_EVENT_BYTES) {
     throw new BridgeError(ErrorCode.PAYLOAD_TOO_LARGE, `Event arguments are limited to ${MAX_EVENT_BYTES} bytes`);
   }
   return args;

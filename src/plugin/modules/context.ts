@@ -1,5 +1,5 @@
-import { CONTEXT_MODULE, ContextMethod } from '../../shared/contracts/context.js';
-import { withCallback, type PluginBridge } from '../bridge.js';
+import { CONTEXT_MODULE, ContextKinds } from '../../shared/contracts/context.js';
+import { facade, type PluginBridge } from '../bridge.js';
 
 /** `AP.context`. */
 export interface ContextFacade {
@@ -21,12 +21,5 @@ export interface ContextFacade {
  * ```
  */
 export function createContext(bridge: PluginBridge): ContextFacade {
-  return {
-    getToken(callback) {
-      return withCallback(bridge.call(CONTEXT_MODULE, ContextMethod.getToken, []), callback);
-    },
-    getContext(callback) {
-      return withCallback(bridge.call(CONTEXT_MODULE, ContextMethod.getContext, []), callback);
-    },
-  };
+  return facade(bridge, CONTEXT_MODULE, ContextKinds);
 }

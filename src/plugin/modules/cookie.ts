@@ -1,5 +1,5 @@
-import { COOKIE_MODULE, CookieMethod } from '../../shared/contracts/cookie.js';
-import { quiet, withCallback, type PluginBridge } from '../bridge.js';
+import { COOKIE_MODULE, CookieKinds } from '../../shared/contracts/cookie.js';
+import { facade, type PluginBridge } from '../bridge.js';
 
 // Method syntax makes the parameter bivariant, so Connect code typed `(value: string) => void`
 // (as @types/atlassian-connect-js has it) still compiles although the value may be undefined.
@@ -26,16 +26,5 @@ export interface CookieFacade {
  * ```
  */
 export function createCookie(bridge: PluginBridge): CookieFacade {
-  return {
-    save(name, value, expiresDays) {
-      const args: [string, string, number?] = expiresDays === undefined ? [name, value] : [name, value, expiresDays];
-      return quiet('cookie.save', bridge.call(COOKIE_MODULE, CookieMethod.save, args));
-    },
-    read(name, callback) {
-      return withCallback(bridge.call(COOKIE_MODULE, CookieMethod.read, [name]), callback);
-    },
-    erase(name) {
-      return quiet('cookie.erase', bridge.call(COOKIE_MODULE, CookieMethod.erase, [name]));
-    },
-  };
+  return facade(bridge, COOKIE_MODULE, CookieKinds);
 }

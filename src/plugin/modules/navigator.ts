@@ -1,5 +1,5 @@
-import { NAVIGATOR_MODULE, NavigatorMethod, type NavigatorLocation, type NavigatorTarget } from '../../shared/contracts/navigator.js';
-import { quiet, withCallback, type PluginBridge } from '../bridge.js';
+import { NAVIGATOR_MODULE, NavigatorKinds, type NavigatorLocation, type NavigatorTarget } from '../../shared/contracts/navigator.js';
+import { facade, type PluginBridge } from '../bridge.js';
 
 /** `AP.navigator`: asks the product to show its pages. */
 export interface NavigatorFacade {
@@ -18,10 +18,5 @@ export interface NavigatorFacade {
 
 /** Builds `AP.navigator`. */
 export function createNavigator(bridge: PluginBridge): NavigatorFacade {
-  return {
-    getLocation: (callback) => withCallback(bridge.call(NAVIGATOR_MODULE, NavigatorMethod.getLocation, []), callback),
-    go: (target, context) =>
-      quiet('navigator.go', bridge.call(NAVIGATOR_MODULE, NavigatorMethod.go, context === undefined ? [target] : [target, context])),
-    reload: () => quiet('navigator.reload', bridge.call(NAVIGATOR_MODULE, NavigatorMethod.reload, [])),
-  };
+  return facade(bridge, NAVIGATOR_MODULE, NavigatorKinds);
 }

@@ -137,7 +137,7 @@ export function createRequest(bridge: PluginBridge): RequestFunction {
         // No call timeout: a request waits its turn in the host's per-app queue (1,000 at once are
         // ordinary), and the server may take long; the session's end still settles it.
         const value = await bridge.call(REQUEST_MODULE, RequestMethod.request, [wire], { timeout: 0 });
-        if (!isValidResponse(value)) throw new BridgeError(ErrorCode.HANDLER_FAILED, 'The host answered with no response');
+        if (!isValidResponse(value)) throw new BridgeError(ErrorCode.HANDLER_FAILED, 'No response from the host');
         response = value;
       } catch (error) {
         const xhr = makeXhr(NO_RESPONSE);

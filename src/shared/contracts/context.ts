@@ -1,6 +1,6 @@
 /** Contract of the `context` module: the view's product context and a short-lived context JWT. */
 
-import type { MethodNames } from './types.js';
+import type { MethodKinds, MethodNames } from './types.js';
 
 export const CONTEXT_MODULE = 'context';
 
@@ -8,6 +8,9 @@ export const ContextMethod = {
   getToken: 'getToken',
   getContext: 'getContext',
 } as const satisfies MethodNames<ContextContract>;
+
+/** Which methods answer (1) and which Connect documents as returning nothing (0): the facade is built from it. */
+export const ContextKinds: MethodKinds<ContextContract> = { getToken: 1, getContext: 1 };
 
 /** The context module on the wire. */
 export interface ContextContract {

@@ -1,6 +1,6 @@
 /** Contract of the `cookie` module: per-app values kept by the host, on the host's origin. */
 
-import type { MethodNames } from './types.js';
+import type { MethodKinds, MethodNames } from './types.js';
 
 export const COOKIE_MODULE = 'cookie';
 
@@ -9,6 +9,9 @@ export const CookieMethod = {
   read: 'read',
   erase: 'erase',
 } as const satisfies MethodNames<CookieContract>;
+
+/** Which methods answer (1) and which Connect documents as returning nothing (0): the facade is built from it. */
+export const CookieKinds: MethodKinds<CookieContract> = { save: 0, read: 1, erase: 0 };
 
 /** The cookie module on the wire. */
 export interface CookieContract {

@@ -1,6 +1,6 @@
 /** Contract of the `navigator` module: the app asks the product to show another page. */
 
-import type { MethodNames } from './types.js';
+import type { MethodKinds, MethodNames } from './types.js';
 
 export const NAVIGATOR_MODULE = 'navigator';
 
@@ -10,6 +10,9 @@ export const NavigatorMethod = {
   go: 'go',
   reload: 'reload',
 } as const satisfies MethodNames<NavigatorContract>;
+
+/** Which methods answer (1) and which Connect documents as returning nothing (0): the facade is built from it. */
+export const NavigatorKinds: MethodKinds<NavigatorContract> = { getLocation: 1, go: 0, reload: 0 };
 
 /** The navigator module on the wire. */
 export interface NavigatorContract {

@@ -19,11 +19,13 @@ import fixtures from '../../fixtures/wire/data-modules.json';
 /** A bridge that records the call message it would post and answers with `value`. */
 function recorder(value: unknown = undefined) {
   const sent: Call[] = [];
+  const record = async (module: string, method: string, args: unknown[]) => {
+    sent.push({ type: 'call', id: sent.length + 1, module, method, args });
+    return value;
+  };
   const bridge = {
-    call: async (module: string, method: string, args: unknown[]) => {
-      sent.push({ type: 'call', id: sent.length + 1, module, method, args });
-      return value;
-    },
+    call: record,
+    callAny: record,
     onEvent: () => () => {},
   } as unknown as PluginBridge;
   return { sent, bridge };

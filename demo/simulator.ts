@@ -2,10 +2,11 @@ import type { Server } from 'node:http';
 import type express from 'express';
 import { sampleAppServer } from './app/server.js';
 import type { SimulatorConfig } from './server/config.js';
+import { BitbucketStore, installBitbucketApp } from './server/bitbucket/router.js';
 import { install, type ProductInfo } from './server/install.js';
 import { loadSigningKey } from './server/jwt.js';
 import { productApp } from './server/product.js';
-import { Store } from './server/store.js';
+import { Store, USERS } from './server/store.js';
 
 /** A running simulator: where it listens, and how to stop it. */
 export interface Simulator {
@@ -43,8 +44,10 @@ export async function startSimulator(config: SimulatorConfig): Promise<Simulator
   const store = new Store(config.dataDir);
   const product: ProductInfo = { baseUrl: productUrl, store, key: loadSigningKey(config.dataDir) };
   const sampleDescriptor = appUrl ? `${appUrl}/atlassian-connect.json` : undefined;
+  const bitbucketDescriptor = appUrl ? `${appUrl}/bitbucket-app/atlassian-connect.json` : undefined;
+  const bitbucket = { store: new BitbucketStore(config.dataDir), ...(bitbucketDescriptor ? { sampleDescriptor: bitbucketDescriptor } : {}) };
   const servers: Server[] = [];
-  servers.push(...(await listen(productApp(product, sampleDescriptor ? { sampleDescriptor } : {}), config.port, ['127.0.0.1'])));
+  servers.push(...(await listen(productApp(product, { ...(sampleDescriptor ? { sampleDescriptor } : {}), bitbucket }), config.port, ['127.0.0.1'])));
   if (appUrl) {
     const app = sampleAppServer({ origin: appUrl, keysUrl: `${productUrl}/connect-keys` });
     servers.push(...(await listen(app, config.appPort, ['127.0.0.1', '::1'])));
@@ -55,6 +58,14 @@ export async function startSimulator(config: SimulatorConfig): Promise<Simulator
       await install(product, url);
     } catch (error) {
       installErrors.push(`${url}: ${(error as Error).message}`);
+    }
+  }
+  // The Bitbucket sample app goes into Acme Code's workspace, installed by the site admin.
+  if (bitbucketDescriptor) {
+    try {
+      await installBitbucketApp({ baseUrl: `${productUrl}/bitbucket`, store: bitbucket.store }, bitbucketDescriptor, USERS.find((u) => u.siteAdmin) ?? USERS[0]!);
+    } catch (error) {
+      installErrors.push(`${bitbucketDescriptor}: ${(error as Error).message}`);
     }
   }
   return {

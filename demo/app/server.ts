@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import express, { type Request, type Response } from 'express';
+import { bitbucketSampleRouter } from '../bitbucket-app/server.js';
 import { readerDescriptor, sampleDescriptor } from './descriptors.js';
 import { pageHtml, type ViewName } from './views.js';
 import { AuthError, signToProduct, verifyFromProduct, verifyInstall, type Tenant } from './verify.js';
@@ -28,6 +29,8 @@ export function sampleAppServer(options: { origin: string; keysUrl: string }): e
   server.use('/static', express.static(fileURLToPath(new URL('./public', import.meta.url)), { etag: false }));
   server.use(sampleRoutes('acme-sample', options.origin, sampleDescriptor, options.keysUrl));
   server.use('/reader', sampleRoutes('acme-reader', `${options.origin}/reader`, readerDescriptor, options.keysUrl));
+  // The Bitbucket Cloud sample (Acme Code), in the style of atlassian-connect-express's Bitbucket template.
+  server.use('/bitbucket-app', bitbucketSampleRouter(`${options.origin}/bitbucket-app`));
   return server;
 }
 

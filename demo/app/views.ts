@@ -20,6 +20,14 @@ const SECTIONS: Record<ViewName, string> = {
   <section><h2>Flags and messages</h2><button data-action="flag">Show a flag</button><button data-action="message">Show a message</button><output data-testid="out-flag"></output></section>
   <section><h2>Context</h2><button data-action="context">Get context + token</button><output data-testid="out-context"></output></section>
   <section><h2>Events</h2><button data-action="emit">Emit sample.ping</button><output data-testid="out-events"></output></section>
+  <section><h2>Jira (AP.jira)</h2>
+    <button data-action="create-issue">Open the create-issue dialog</button>
+    <button data-action="issue-dialog">Show DEMO-1</button>
+    <output data-testid="out-jira"></output></section>
+  <section><h2>Page and history</h2>
+    <button data-action="set-title">Set page title</button>
+    <button data-action="push-state">Push state</button>
+    <output data-testid="out-history"></output></section>
   <section><h2>Resize</h2><button data-action="grow">Add content</button><button data-action="shrink">Remove content</button><output data-testid="out-resize"></output><div class="growth"></div></section>
   <section class="wide"><h2>App server</h2>
     <button data-action="status">Lifecycle + webhooks received</button>
@@ -47,6 +55,11 @@ const SECTIONS: Record<ViewName, string> = {
   <div class="row dashboard-only" hidden>
     <button data-action="item-title">Rename this item</button>
     <output data-testid="out-item"></output>
+    <output data-testid="out-item-mode"></output>
+  </div>
+  <div class="row dialog-only" hidden>
+    <button data-action="dialog-close">Done</button>
+    <output data-testid="out-dialog-data"></output>
   </div>
 </div>`,
   reader: `

@@ -1,98 +1,132 @@
-// The product side of AP.jira, for the host's jira module to be wired to (window.apJira): dashboard
-// items (editable, title, edit mode) and the create-issue dialog. Runs after product.js.
+// The product side of AP.jira (the host's `jira` option, window.apProduct.jira): refreshing the issue
+// page, the create-issue and issue dialogs, and dashboard items (editable, title, edit mode).
+// Runs after product.js, which created the host with that (then empty) hooks object.
 (function () {
   'use strict';
   var host = window.apHost;
-  if (!host) return;
+  var product = window.apProduct;
+  if (!host || !product) return;
+  var state = product.state;
+  var BridgeError = window.APHost.BridgeError;
 
   function itemOf(view) {
     var id = view && view.options && view.options.dashboardItemId;
     return id ? document.querySelector('[data-testid="dashboard-item"][data-item-id="' + CSS.escape(String(id)) + '"]') : null;
   }
-  var editListeners = [];
+  function notHere(what, where) {
+    return new BridgeError('NOT_SUPPORTED', 'jira.' + what + ' is only available ' + where);
+  }
+  function el(tag, props, children) {
+    var node = document.createElement(tag);
+    Object.keys(props || {}).forEach(function (k) {
+      if (k === 'text') node.textContent = props[k];
+      else if (k.indexOf('aria-') === 0 || k === 'role') node.setAttribute(k, props[k]);
+      else node[k] = props[k];
+    });
+    (children || []).forEach(function (c) { node.appendChild(c); });
+    return node;
+  }
 
-  // The create-issue form: a modal dialog with "Summary" and "Create"; resolves the created issues
-  // (none when cancelled), as AP.jira.openCreateIssueDialog's callback receives them.
-  function openCreateIssueDialog(fields) {
-    var preset = (fields && typeof fields === 'object') ? fields : {};
+  // A modal product dialog; `close()` removes it and gives focus back to what had it.
+  function modal(id, titleText, className) {
     var opener = document.activeElement;
+    var title = el('h2', { id: id, text: titleText });
+    var box = el(className === 'form' ? 'form' : 'div', { className: 'wi-dialog ' + (className === 'form' ? 'create-issue' : 'issue-dialog'), role: 'dialog', 'aria-modal': 'true' }, [el('header', {}, [title])]);
+    box.setAttribute('aria-labelledby', id);
+    var overlay = el('div', { className: 'wi-overlay' }, [box]);
+    document.body.appendChild(overlay);
+    var onClose = null;
+    function onKey(event) { if (event.key === 'Escape') { event.preventDefault(); close(); } }
+    function close() {
+      if (!overlay.isConnected) return;
+      overlay.remove();
+      document.removeEventListener('keydown', onKey, true);
+      if (opener && opener.focus) opener.focus();
+      if (onClose) onClose();
+    }
+    document.addEventListener('keydown', onKey, true);
+    return { box: box, close: close, onClose: function (fn) { onClose = fn; } };
+  }
+
+  function footer(buttons) {
+    return el('footer', {}, buttons);
+  }
+
+  // The create-issue form: "Summary" and "Create"; resolves the created issues ([] when cancelled),
+  // as AP.jira.openCreateIssueDialog's callback receives them.
+  function openCreateIssueDialog(params) {
+    var fields = (params && params.fields && typeof params.fields === 'object') ? params.fields : {};
+    var issueType = params && (params.issueType !== undefined) ? params.issueType : fields.issuetype;
     return new Promise(function (resolve) {
-      var overlay = document.createElement('div');
-      overlay.className = 'wi-overlay';
-      var form = document.createElement('form');
-      form.className = 'wi-dialog create-issue';
-      form.setAttribute('role', 'dialog');
-      form.setAttribute('aria-modal', 'true');
-      form.setAttribute('aria-labelledby', 'create-issue-title');
-      var header = document.createElement('header');
-      var title = document.createElement('h2');
-      title.id = 'create-issue-title';
-      title.textContent = 'Create issue';
-      header.appendChild(title);
-      var body = document.createElement('div');
-      body.className = 'wi-dialog-body create-issue-body';
-      var label = document.createElement('label');
-      label.textContent = 'Summary';
-      var summary = document.createElement('input');
-      summary.name = 'summary';
-      summary.required = true;
-      summary.maxLength = 255;
-      summary.value = typeof preset.summary === 'string' ? preset.summary : '';
-      label.appendChild(summary);
-      var error = document.createElement('p');
-      error.className = 'bad';
-      error.setAttribute('role', 'alert');
-      body.appendChild(label);
-      body.appendChild(error);
-      var footer = document.createElement('footer');
-      var create = document.createElement('button');
-      create.type = 'submit';
-      create.className = 'button primary';
-      create.textContent = 'Create';
-      var cancel = document.createElement('button');
-      cancel.type = 'button';
-      cancel.className = 'button subtle';
-      cancel.textContent = 'Cancel';
-      footer.appendChild(create);
-      footer.appendChild(cancel);
-      form.appendChild(header);
-      form.appendChild(body);
-      form.appendChild(footer);
-      overlay.appendChild(form);
-      document.body.appendChild(overlay);
+      var dialog = modal('create-issue-title', 'Create issue', 'form');
+      var summary = el('input', { name: 'summary', required: true, maxLength: 255, value: typeof fields.summary === 'string' ? fields.summary : '' });
+      var error = el('p', { className: 'bad', role: 'alert' });
+      var create = el('button', { type: 'submit', className: 'button primary', text: 'Create' });
+      var cancel = el('button', { type: 'button', className: 'button subtle', text: 'Cancel' });
+      dialog.box.appendChild(el('div', { className: 'wi-dialog-body create-issue-body' }, [el('label', { text: 'Summary' }, [summary]), error]));
+      dialog.box.appendChild(footer([create, cancel]));
+      var created = [];
+      dialog.onClose(function () { resolve(created); });
       summary.focus();
-      function done(created) {
-        overlay.remove();
-        document.removeEventListener('keydown', onKey, true);
-        if (opener && opener.focus) opener.focus();
-        resolve(created);
-      }
-      function onKey(event) { if (event.key === 'Escape') { event.preventDefault(); done([]); } }
-      document.addEventListener('keydown', onKey, true);
-      cancel.addEventListener('click', function () { done([]); });
-      form.addEventListener('submit', function (event) {
+      cancel.addEventListener('click', dialog.close);
+      dialog.box.addEventListener('submit', function (event) {
         event.preventDefault();
-        var issueType = typeof preset.issuetype === 'string' ? preset.issuetype : 'Task';
+        var type = typeof issueType === 'string' ? { name: issueType } : typeof issueType === 'number' ? { id: String(issueType) } : (issueType && typeof issueType === 'object' ? issueType : { name: 'Task' });
         fetch('/rest/api/3/issue', {
           method: 'POST',
-          headers: { 'content-type': 'application/json' },
-          body: JSON.stringify({ fields: { project: { key: 'DEMO' }, summary: summary.value, issuetype: { name: issueType } } }),
+          headers: { 'content-type': 'application/json', 'X-Atlassian-Token': 'no-check' },
+          body: JSON.stringify({ fields: { project: { key: 'DEMO' }, summary: summary.value, issuetype: type } }),
         }).then(function (response) {
           return response.json().then(function (json) {
             if (!response.ok) throw new Error((json.errorMessages || ['HTTP ' + response.status]).join(' '));
-            done([{ id: json.id, key: json.key, self: json.self, fields: { summary: summary.value } }]);
+            created = [{ id: json.id, key: json.key, self: json.self, fields: { summary: summary.value } }];
+            dialog.close();
           });
         }).catch(function (e) { error.textContent = e.message; });
       });
     });
   }
 
-  window.apJira = {
-    isDashboardItemEditable: function (view) { return !!(view && view.options && view.options.dashboardItemEditable); },
-    setDashboardItemTitle: function (view, title) {
+  // An issue in a dialog (key, summary, status, type); resolves when the user closes it.
+  function openIssueDialog(key) {
+    return fetch('/rest/api/3/issue/' + encodeURIComponent(key)).then(function (response) {
+      if (response.status === 404) throw new BridgeError('INVALID_ARGUMENT', 'No issue ' + key);
+      if (!response.ok) throw new Error('issue: HTTP ' + response.status);
+      return response.json();
+    }).then(function (issue) {
+      return new Promise(function (resolve) {
+        var dialog = modal('issue-dialog-title', issue.key, 'div');
+        var f = issue.fields || {};
+        var close = el('button', { type: 'button', className: 'button', text: 'Close' });
+        dialog.box.appendChild(el('div', { className: 'wi-dialog-body create-issue-body' }, [
+          el('p', { className: 'issue-dialog-summary', text: f.summary || '' }),
+          el('p', { className: 'muted', text: [(f.issuetype || {}).name, (f.status || {}).name].filter(Boolean).join(' · ') }),
+          el('a', { href: '/browse/' + encodeURIComponent(issue.key), text: 'Open ' + issue.key }),
+        ]));
+        dialog.box.appendChild(footer([close]));
+        dialog.onClose(resolve);
+        close.addEventListener('click', dialog.close);
+        close.focus();
+      });
+    });
+  }
+
+  var onIssuePage = state.location.target === 'issue';
+  Object.assign(product.jira, {
+    refreshIssuePage: function () {
+      if (!onIssuePage) throw notHere('refreshIssuePage', 'on an issue page');
+      location.reload();
+    },
+    openCreateIssueDialog: function (params) { return openCreateIssueDialog(params); },
+    openIssueDialog: function (key) { return openIssueDialog(key); },
+    isDashboardItemEditable: function (view) {
+      if (!itemOf(view)) throw notHere('isDashboardItemEditable', 'to dashboard items');
+      return view.options.dashboardItemEditable === true;
+    },
+    setDashboardItemTitle: function (title, view) {
       var item = itemOf(view);
-      if (!item) return Promise.reject(new Error('not a dashboard item'));
-      return fetch('/jira/dashboards/10000/items/' + encodeURIComponent(item.getAttribute('data-item-id')) + '/title', {
+      if (!item) throw notHere('setDashboardItemTitle', 'to dashboard items');
+      fetch('/jira/dashboards/10000/items/' + encodeURIComponent(item.getAttribute('data-item-id')) + '/title', {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ title: title }),
@@ -103,13 +137,11 @@
         item.querySelector('[data-testid="dashboard-item-title"]').textContent = body.title;
         var edit = item.querySelector('[data-dashboard-edit]');
         if (edit) edit.textContent = 'Edit ' + body.title;
-      });
+      }).catch(function (error) { window.apInspector.note(view.app.key, 'jira.setDashboardItemTitle', String(error.message)); });
     },
-    // DashboardItem.onDashboardItemEdit: the jira module registers here and is told which view to tell.
-    onDashboardItemEdit: function (listener) { editListeners.push(listener); },
-    openCreateIssueDialog: function (_view, fields) { return openCreateIssueDialog(fields); },
-  };
+  });
 
+  // "Edit <title>": the item enters edit mode and its iframe hears DashboardItem.onDashboardItemEdit.
   document.querySelectorAll('[data-dashboard-edit]').forEach(function (button) {
     button.addEventListener('click', function () {
       var item = button.closest('[data-testid="dashboard-item"]');
@@ -118,8 +150,9 @@
       button.setAttribute('aria-pressed', String(editing));
       item.querySelector('.edit-badge').hidden = !editing;
       if (!editing) return;
-      var view = host.views().filter(function (v) { return v.options && String(v.options.dashboardItemId) === item.getAttribute('data-item-id'); })[0];
-      editListeners.forEach(function (listener) { listener(view); });
+      host.views().forEach(function (v) {
+        if (v.options && String(v.options.dashboardItemId) === item.getAttribute('data-item-id')) v.emit('jira.dashboardItem.edit');
+      });
     });
   });
 })();

@@ -15,6 +15,30 @@
   if (!stateEl || !window.APHost) return;
   var state = JSON.parse(stateEl.textContent);
 
+  // Product behaviour the host's modules call (its options); regions.js and jira.js fill it in.
+  var product = window.apProduct = { state: state, jira: {}, closeDialog: null, hideInline: null };
+
+  // The light/dark switch in the header: kept in this browser, sent to apps that called
+  // AP.theming.initializeTheming() (the host's theming module subscribes here).
+  var THEME_KEY = 'acme.colorMode';
+  var themeListeners = [];
+  function storedMode() {
+    try { return localStorage.getItem(THEME_KEY) === 'dark' ? 'dark' : 'light'; } catch { return 'light'; }
+  }
+  var colorMode = storedMode();
+  document.documentElement.setAttribute('data-color-mode', colorMode);
+  var themeToggle = document.getElementById('theme-toggle');
+  if (themeToggle) {
+    themeToggle.setAttribute('aria-pressed', String(colorMode === 'dark'));
+    themeToggle.addEventListener('click', function () {
+      colorMode = colorMode === 'dark' ? 'light' : 'dark';
+      try { localStorage.setItem(THEME_KEY, colorMode); } catch { /* private mode: this page only */ }
+      document.documentElement.setAttribute('data-color-mode', colorMode);
+      themeToggle.setAttribute('aria-pressed', String(colorMode === 'dark'));
+      themeListeners.slice().forEach(function (listener) { listener(); });
+    });
+  }
+
   function appKey(app) {
     return typeof app === 'string' ? app : app && app.key;
   }
@@ -51,7 +75,19 @@
       maxConcurrentPerApp: 16,
       maxBodyBytes: 10 * 1024 * 1024,
     },
-    ui: { container: document.getElementById('ap-ui'), theme: 'light' },
+    ui: { container: document.getElementById('ap-ui'), theme: colorMode },
+    history: { in: 'hash' },
+    page: { setTitle: function (title) { document.title = title + ' - Acme Tracker'; } },
+    theming: {
+      getTheme: function () { return { colorMode: colorMode, themes: { light: 'light', dark: 'dark' } }; },
+      subscribe: function (listener) {
+        themeListeners.push(listener);
+        return function () { themeListeners = themeListeners.filter(function (l) { return l !== listener; }); };
+      },
+    },
+    jira: product.jira,
+    dialog: { close: function (view, data) { if (product.closeDialog) product.closeDialog(view, data); } },
+    inlineDialog: { hide: function (view) { if (product.hideInline) product.hideInline(view); } },
     navigator: {
       getLocation: function () { return { target: state.location.target, context: state.location.context }; },
       go: function (target, context) {

@@ -65,7 +65,12 @@
     });
   });
 
-  // Web item dialogs: drawn by the product (the app opened nothing itself), closed by the product.
+  // Web item dialogs: drawn by the product (the app opened nothing itself); closed by the product's
+  // Close button, Escape, or AP.dialog.close() from inside (the host's `dialog.close` option).
+  var productDialogs = [];
+  window.apProduct.closeDialog = function (view) {
+    productDialogs.filter(function (d) { return d.view === view; }).forEach(function (d) { d.done(true); });
+  };
   function openDialog(trigger, m) {
     var options = m.options || {};
     var overlay = document.createElement('div');
@@ -93,27 +98,48 @@
     overlay.appendChild(dialog);
     document.body.appendChild(overlay);
     var view = host.create({ app: trigger.getAttribute('data-app'), moduleKey: m.moduleKey, url: m.url, context: m.context, options: { isDialog: true }, width: '100%', height: layoutHeight(options, '100%') }, body);
-    function done() {
-      view.destroy();
-      overlay.remove();
+    var closed = false;
+    function done(fromApp) {
+      if (closed) return;
+      closed = true;
+      productDialogs = productDialogs.filter(function (d) { return d.view !== view; });
+      // AP.dialog.close from inside: its answer goes back before the iframe ends (as the host's own dialogs do).
+      if (fromApp) {
+        overlay.hidden = true;
+        setTimeout(function () { view.destroy(); overlay.remove(); }, 100);
+      } else {
+        view.destroy();
+        overlay.remove();
+      }
       document.removeEventListener('keydown', onKey, true);
       trigger.focus();
     }
-    function onKey(event) { if (event.key === 'Escape') { event.preventDefault(); done(); } }
-    close.addEventListener('click', done);
+    productDialogs.push({ view: view, done: done });
+    function onKey(event) { if (event.key === 'Escape') { event.preventDefault(); done(false); } }
+    close.addEventListener('click', function () { done(false); });
     document.addEventListener('keydown', onKey, true);
     close.focus();
   }
 
   // Inline dialogs: a popup under the web item, closed by Escape or a click elsewhere.
   var inline = null;
-  function closeInline() {
+  function closeInline(fromApp) {
     if (!inline) return;
-    inline.view.destroy();
-    inline.el.remove();
+    var ending = inline;
+    if (fromApp) {
+      ending.el.hidden = true;
+      setTimeout(function () { ending.view.destroy(); ending.el.remove(); }, 100);
+    } else {
+      ending.view.destroy();
+      ending.el.remove();
+    }
     inline.trigger.setAttribute('aria-expanded', 'false');
     inline = null;
   }
+  // AP.inlineDialog.hide() from inside (the host's `inlineDialog.hide` option).
+  window.apProduct.hideInline = function (view) {
+    if (inline && inline.view === view) closeInline(true);
+  };
   function openInline(trigger, m) {
     closeInline();
     var el = document.createElement('div');

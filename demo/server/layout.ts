@@ -86,6 +86,7 @@ export function layout(options: {
   </nav>
   <div class="topbar-right">
     <form class="search" action="/projects/DEMO/issues" method="get" role="search"><input name="text" placeholder="Search" aria-label="Search issues"></form>
+    <button type="button" class="button subtle" id="theme-toggle" aria-pressed="false" title="Switch between the light and dark theme">Dark theme</button>
     <button type="button" class="button subtle" id="inspector-toggle" aria-controls="inspector" aria-expanded="false">Inspector <span class="badge" id="inspector-count">0</span></button>
     <details class="menu user-menu" data-testid="user-switcher">
       <summary aria-label="Switch user (${user.displayName})">${avatar(user)}</summary>

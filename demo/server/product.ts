@@ -3,6 +3,7 @@ import { restApi } from './api.js';
 import { restAuth, sessionSecret } from './auth.js';
 import type { ProductInfo } from './install.js';
 import { messagePage } from './pages.js';
+import { bitbucketRouter, type BitbucketStore } from './bitbucket/router.js';
 import { appPropertiesApi } from './properties.js';
 import { pageRenderer } from './render.js';
 import { adminRouter } from './routes/admin.js';
@@ -18,7 +19,7 @@ import { requireLogin, sessionRouter } from './routes/session.js';
  * product's own pages, the app pages the module-type table places, the host's signing endpoints,
  * and the admin area. `sampleDescriptor` pre-fills the admin install form.
  */
-export function productApp(product: ProductInfo, options: { sampleDescriptor?: string } = {}): express.Express {
+export function productApp(product: ProductInfo, options: { sampleDescriptor?: string; bitbucket?: { store: BitbucketStore; sampleDescriptor?: string } } = {}): express.Express {
   const app = express();
   const origin = new URL(product.baseUrl).origin;
   const secret = sessionSecret(product.store.dir);
@@ -36,6 +37,9 @@ export function productApp(product: ProductInfo, options: { sampleDescriptor?: s
   app.use(sessionRouter(secret));
   app.use('/rest/api/3', restAuth(product.store, secret, origin), restApi(product));
   app.use('/rest/atlassian-connect/1', restAuth(product.store, secret, origin), appPropertiesApi(product));
+
+  // Acme Code (Bitbucket Cloud): its own pages, REST API and installs under /bitbucket.
+  if (options.bitbucket) app.use('/bitbucket', bitbucketRouter({ productBaseUrl: product.baseUrl, secret, ...options.bitbucket }));
 
   app.use(requireLogin(secret, origin));
   app.use(express.urlencoded({ extended: false, limit: '64kb' }));

@@ -5,17 +5,6 @@ import { appFrame, expect, test } from './fixture.js';
 // iframe is checked for its context parameters, AP.context, and a JWT the app's server verified.
 const ADMIN_ID = '557058:a1b2c3d4-0000-4000-8000-00000000ad01';
 const ALICE_ID = '557058:a1b2c3d4-0000-4000-8000-0000000a11ce';
-type HostView = { moduleKey: string };
-type Jira = {
-  apHost: { views(): HostView[] };
-  apJira: {
-    isDashboardItemEditable(view: HostView | undefined): boolean;
-    setDashboardItemTitle(view: HostView | undefined, title: string): Promise<void>;
-    onDashboardItemEdit(listener: (view: HostView | undefined) => void): void;
-    openCreateIssueDialog(view: HostView | undefined, fields: Record<string, unknown>): Promise<{ key: string }[]>;
-  };
-  editedModule?: string;
-};
 const shot = (name: string) => ({ path: `e2e/artifacts/simulator-${name}.png`, fullPage: false });
 
 async function moduleFrame(page: Page, moduleKey: string, params: Record<string, string>, sub = ADMIN_ID): Promise<Frame> {
@@ -70,27 +59,6 @@ test.describe('host simulator: Jira module types', () => {
     await expect(page.getByRole('tab', { name: 'Sample tab' })).toHaveAttribute('aria-selected', 'true');
     await moduleFrame(page, 'sample-tab', { issue: 'DEMO-1', project: 'DEMO' });
     await page.screenshot(shot('issue-modules'));
-  });
-
-  test('the create-issue dialog (product side of AP.jira.openCreateIssueDialog): Summary, Create, the new issue', async ({ page, login }) => {
-    await login('alice', '/browse/DEMO-1');
-    const created = page.evaluate(() => (window as unknown as Jira).apJira.openCreateIssueDialog(undefined, { summary: 'From an app' }));
-    const dialog = page.getByRole('dialog', { name: 'Create issue' });
-    await expect(dialog.getByLabel('Summary')).toHaveValue('From an app');
-    await expect(dialog.getByLabel('Summary')).toBeFocused();
-    await dialog.getByLabel('Summary').fill('From an app, edited');
-    await page.screenshot(shot('create-issue'));
-    await dialog.getByRole('button', { name: 'Create' }).click();
-    const [issue] = await created;
-    expect(issue?.key).toMatch(/^DEMO-\d+$/);
-    await expect(dialog).toBeHidden();
-    await page.goto(`${new URL(page.url()).origin}/browse/${issue!.key}`);
-    await expect(page.getByTestId('issue-summary')).toHaveText('From an app, edited');
-    // Cancelled (Escape): nothing created.
-    const none = page.evaluate(() => (window as unknown as Jira).apJira.openCreateIssueDialog(undefined, {}));
-    await expect(page.getByRole('dialog', { name: 'Create issue' })).toBeVisible();
-    await page.keyboard.press('Escape');
-    expect(await none).toEqual([]);
   });
 
   test('conditions with invert, for a user who is not an admin', async ({ page, login }) => {
@@ -151,25 +119,15 @@ test.describe('host simulator: Jira module types', () => {
     expect(itemId).toMatch(/^\d+$/);
     const frame = await moduleFrame(page, 'sample-gadget', { dashboard: '10000', item: itemId, itemKey: 'sample-gadget' });
     await expect(frame.getByTestId('module-context')).toContainText(`"dashboardItem":{"id":"${itemId}","key":"sample-gadget"`);
-    // The product side of AP.jira's dashboard methods (window.apJira, for the host's jira module).
-    await page.evaluate(() => {
-      const w = window as unknown as Jira;
-      w.apJira.onDashboardItemEdit((view) => { w.editedModule = view?.moduleKey; });
-    });
-    expect(await page.evaluate(() => {
-      const w = window as unknown as Jira;
-      return w.apJira.isDashboardItemEditable(w.apHost.views().find((v) => v.moduleKey === 'sample-gadget'));
-    })).toBe(true);
+    // Edit mode: entered by the product's button; the item's app hears it (DashboardItem.onDashboardItemEdit).
+    await expect(frame.getByTestId('out-item-mode')).toHaveText('editable');
     await page.getByRole('button', { name: 'Edit Sample gadget' }).click();
     await expect(item).toHaveAttribute('data-mode', 'edit');
     await expect(page.getByRole('button', { name: 'Edit Sample gadget' })).toHaveAttribute('aria-pressed', 'true');
-    expect(await page.evaluate(() => (window as unknown as Jira).editedModule)).toBe('sample-gadget');
+    await expect(frame.getByTestId('out-item-mode')).toHaveText('edit mode');
     await page.screenshot(shot('dashboard'));
 
-    await page.evaluate(() => {
-      const w = window as unknown as Jira;
-      return w.apJira.setDashboardItemTitle(w.apHost.views().find((v) => v.moduleKey === 'sample-gadget'), 'Renamed gadget');
-    });
+    await frame.getByRole('button', { name: 'Rename this item' }).click();
     await expect(page.getByTestId('dashboard-item-title')).toHaveText('Renamed gadget');
     await page.goto(`${sim.productUrl}/jira/dashboards/10000`);
     await expect(page.getByTestId('dashboard-item-title')).toHaveText('Renamed gadget');

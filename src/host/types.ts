@@ -216,6 +216,15 @@ export interface HostOptions {
   jira?: JiraHooks;
   /** Confluence's answers to `AP.confluence`; each missing hook makes its method NOT_SUPPORTED. */
   confluence?: ConfluenceHooks;
+  /**
+   * Dialogs the product draws itself (Connect's web items with target `dialog`): their views are
+   * created with `options.isDialog`, and `AP.dialog.close(data)` from inside one calls `close`
+   * (NOT_SUPPORTED without it); `getCustomData` answers the view's `options.customData`.
+   */
+  dialog?: {
+    /** Closes the product-drawn dialog `view` is shown in. */
+    close?(view: View, data: unknown): void;
+  };
   /** Closes the inline dialog a view is shown in, for `AP.inlineDialog.hide()`. */
   inlineDialog?: {
     /** Closes the inline dialog `view` is shown in. */

@@ -61,6 +61,7 @@
       list.appendChild(dd);
     });
     if (document.body.dataset.name === 'dashboard-item') document.querySelector('.dashboard-only').hidden = false;
+    if (window.AP && window.AP.dialog && window.AP.dialog.isDialog) document.querySelector('.dialog-only').hidden = false;
   }
 
   var actions = {
@@ -115,8 +116,30 @@
       return 'dialog open';
     }),
     'dialog-close': function () {
-      has('dialog').close({ priority: document.getElementById('priority').value });
+      var priority = document.getElementById('priority');
+      has('dialog').close(priority ? { priority: priority.value } : { done: true });
     },
+    'create-issue': guard('out-jira', function () {
+      return new Promise(function (resolve) {
+        has('jira').openCreateIssueDialog(function (issues) {
+          resolve(issues.length ? 'created ' + issues.map(function (i) { return i.key + ' ' + i.fields.summary; }).join(', ') : 'cancelled');
+        }, { pid: 10000, fields: { summary: 'From the sample app' } });
+      });
+    }),
+    'issue-dialog': guard('out-jira', function () {
+      return new Promise(function (resolve) {
+        has('jira').openIssueDialog('DEMO-1', function () { resolve('issue dialog closed'); });
+      });
+    }),
+    'set-title': guard('out-history', function () {
+      has('page').setTitle('Sample title');
+      return 'title set';
+    }),
+    'push-state': guard('out-history', function () {
+      var n = Number(has('history').getState() || 0) + 1;
+      has('history').pushState(String(n));
+      return 'state ' + n;
+    }),
     flag: guard('out-flag', function () {
       var flag = has('flag').create({ title: 'Sample App', body: 'Saved <b>not bold</b>: app text stays text.', type: 'success', close: 'manual' });
       return 'flag shown' + (flag && typeof flag.close === 'function' ? ' (has close())' : '');
@@ -194,6 +217,18 @@
     } else if (view === 'panel') {
       out('panel-issue', new URLSearchParams(location.search).get('issueKey'));
       out('panel-summary', 'AP.context is not provided by this host yet');
+    }
+    // Follow the product's light or dark theme (data-color-mode on <html>, read by app.css).
+    if (window.AP.theming) window.AP.theming.initializeTheming();
+    if (window.AP.history && window.AP.history.popState) {
+      window.AP.history.popState(function (event) { out('out-history', 'popped to ' + JSON.stringify(event.hash)); });
+    }
+    if (document.body.dataset.name === 'dashboard-item' && window.AP.jira) {
+      window.AP.jira.isDashboardItemEditable(function (editable) { out('out-item-mode', editable ? 'editable' : 'not editable'); });
+      window.AP.jira.DashboardItem.onDashboardItemEdit(function () { out('out-item-mode', 'edit mode'); });
+    }
+    if (window.AP.dialog && window.AP.dialog.isDialog && view === 'module') {
+      window.AP.dialog.getCustomData(function (data) { out('out-dialog-data', 'custom data: ' + JSON.stringify(data === undefined ? null : data)); });
     }
     if (view === 'module' && window.AP.context) {
       window.AP.context.getContext().then(function (ctx) { out('module-context', JSON.stringify(ctx)); });

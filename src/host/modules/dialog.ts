@@ -10,11 +10,13 @@ import {
   type DialogViewOptions,
 } from '../../shared/contracts/dialog.js';
 import { BridgeError, ErrorCode } from '../../shared/errors.js';
+import { viewKind } from '../../shared/viewOptions.js';
 import type { CallContext, ContractModule, Host, HostOptions, View } from '../types.js';
 import { openDialogUi, type DialogUi } from '../ui/dialog.js';
 import { acquireLayer, type UiLayer } from '../ui/layer.js';
 import { randomId } from '../view.js';
 import { customButton, dialogSpec } from './dialogSpec.js';
+import { unsupported } from './hooks.js';
 import { identifier, invalid } from './uiArgs.js';
 
 /** After the dialog closes: long enough for the answer to the closing call and the key that closed it. */
@@ -85,6 +87,11 @@ export function dialogModule(options: HostOptions = {}): ContractModule<DialogCo
     if (!dialog.closeOnEscape || stack[stack.length - 1] !== dialog) return false;
     close(dialog);
     return true;
+  }
+
+  /** A dialog view the product drew itself (a web item's), not one of this module's. */
+  function productDrawn(ctx: CallContext): boolean {
+    return viewKind(ctx.view.options).isDialog && !stack.some((d) => d.view === ctx.view);
   }
 
   /** The dialog whose iframe made the call; the in-dialog methods are refused elsewhere. */
@@ -184,6 +191,12 @@ export function dialogModule(options: HostOptions = {}): ContractModule<DialogCo
     methods: {
       create: open,
       close(ctx: CallContext, data?: unknown): boolean {
+        if (productDrawn(ctx)) {
+          const hook = options.dialog?.close;
+          if (!hook) throw unsupported(DIALOG_MODULE, 'close');
+          hook(ctx.view, data);
+          return true;
+        }
         // From inside a dialog: that dialog. From anywhere else: the top dialog this app opened.
         const target =
           stack.find((d) => d.view === ctx.view) ??
@@ -192,7 +205,8 @@ export function dialogModule(options: HostOptions = {}): ContractModule<DialogCo
         close(target, data);
         return true;
       },
-      getCustomData: (ctx: CallContext) => own(ctx).customData,
+      // Connect gives a web item's dialog no custom data (undefined) unless its product passes some.
+      getCustomData: (ctx: CallContext) => (productDrawn(ctx) ? ctx.view.options.customData : own(ctx).customData),
       getButton: (ctx: CallContext, id: unknown): ButtonState => ({ ...button(own(ctx), id) }),
       updateButton(ctx: CallContext, id: unknown, change: unknown): ButtonState {
         const dialog = own(ctx);

@@ -110,6 +110,27 @@ describe('dialog', () => {
     expect(seen).toEqual([]);
   });
 
+  it("answers close and getCustomData in a dialog the product drew (a web item's), through options.dialog", async () => {
+    const closed: [string, unknown][] = [];
+    host = uiHost({ dialog: { close: (view, data) => closed.push([view.moduleKey, data]) } });
+    const view = host.create({ app: 'app-a', moduleKey: 'editor', url: '/editor', options: { isDialog: true } }, document.body);
+    const inside = await plug(view);
+    expect(inside.ap.dialog.isDialog).toBe(true);
+    expect(await inside.ap.dialog.getCustomData()).toBeUndefined();
+    expect(await inside.ap.dialog.close({ done: 1 })).toBe(true);
+    expect(closed).toEqual([['editor', { done: 1 }]]);
+    // The product passes custom data through the view's options if it has any.
+    const withData = await plug(host.create({ app: 'app-a', moduleKey: 'confirm', url: '/confirm', options: { isDialog: true, customData: { id: 3 } } }, document.body));
+    expect(await withData.ap.dialog.getCustomData()).toEqual({ id: 3 });
+    expect(dialogs()).toHaveLength(0);
+  });
+
+  it('refuses AP.dialog.close in a product-drawn dialog when the product gave no close hook', async () => {
+    host = uiHost();
+    const inside = await plug(host.create({ app: 'app-a', moduleKey: 'editor', url: '/editor', options: { isDialog: true } }, document.body));
+    expect(await code(inside.ap.dialog.close())).toBe('NOT_SUPPORTED');
+  });
+
   it('only works inside a dialog for in-dialog methods', async () => {
     host = uiHost();
     const { ap } = await open(host);

@@ -6,6 +6,7 @@ try {
   const config = readConfig(process.argv.slice(2), process.env);
   const simulator = await startSimulator(config);
   console.log(`Acme Tracker (apbridge host simulator) on ${simulator.productUrl}`);
+  console.log(`Acme Wiki on ${simulator.wikiUrl}`);
   if (simulator.appUrl) console.log(`Sample app on ${simulator.appUrl} (descriptor ${simulator.appUrl}/atlassian-connect.json)`);
   console.log(`Log in: ${simulator.productUrl}/login?user=admin  ·  data in ${config.dataDir}`);
   for (const problem of simulator.installErrors) console.error(`Could not install ${problem}`);

@@ -106,4 +106,114 @@ test.describe('host simulator: Acme Wiki (Confluence)', () => {
     await frame.getByRole('button', { name: 'Read page 10001' }).click();
     await expect(frame.getByTestId('out-wiki')).toHaveText('Welcome v1 in DEMO (storage)');
   });
+
+  test('2 and 7. Confluence REST: content with versions, attachments up and down, properties, spaces, CQL, users, v2 pages, app properties; app JWTs and scopes checked', async ({ page, login, sim }) => {
+    await login('admin', '/wiki/spaces/DEMO');
+    const wiki = `${sim.productUrl}/wiki`;
+    const api = page.request;
+
+    const welcome = await (await api.get(`${wiki}/rest/api/content/10001?expand=body.storage,version,space`)).json();
+    expect(welcome).toMatchObject({ id: '10001', type: 'page', title: 'Welcome', version: { number: 1 }, space: { key: 'DEMO', name: 'Demo space' }, body: { storage: { representation: 'storage' } } });
+    expect(welcome.body.storage.value).toContain('Demo space');
+    const bare = await (await api.get(`${wiki}/rest/api/content/10001`)).json();
+    expect(bare.body).toBeUndefined();
+
+    // Create with the body real apps send (ancestors, storage), update with the version check, delete.
+    const created = await createPage(api, wiki, 'REST page', '<p>first</p>');
+    const withAncestors = await (await api.get(`${wiki}/rest/api/content/${created.id}?expand=ancestors`)).json();
+    expect(withAncestors.ancestors.map((a: { id: string }) => a.id)).toEqual(['10001']);
+    const stale = await api.put(`${wiki}/rest/api/content/${created.id}`, { data: { type: 'page', title: 'REST page', version: { number: 1 }, body: { storage: { value: '<p>stale</p>', representation: 'storage' } } } });
+    expect(stale.status()).toBe(409);
+    expect((await stale.json()).message).toContain('Current version is: 1');
+    const updated = await api.put(`${wiki}/rest/api/content/${created.id}`, { data: { type: 'page', title: 'REST page v2', version: { number: 2 }, body: { storage: { value: '<p>second</p>', representation: 'storage' } } } });
+    expect(updated.status()).toBe(200);
+    expect(await updated.json()).toMatchObject({ title: 'REST page v2', version: { number: 2 } });
+    expect((await api.post(`${wiki}/rest/api/content`, { data: { type: 'page', title: 'No space', space: { key: 'NOPE' } } })).status()).toBe(400);
+
+    // Attachments: multipart upload needs the XSRF header; the list's _links.download resolves against …/wiki.
+    const bytes = Buffer.from(Array.from({ length: 300 }, (_, i) => i % 256));
+    const file = { name: 'data.bin', mimeType: 'application/octet-stream', buffer: bytes };
+    expect((await api.post(`${wiki}/rest/api/content/${created.id}/child/attachment`, { multipart: { file } })).status()).toBe(403);
+    const uploaded = await api.post(`${wiki}/rest/api/content/${created.id}/child/attachment`, { multipart: { file }, headers: { 'X-Atlassian-Token': 'no-check' } });
+    expect(uploaded.status()).toBe(200);
+    const list = await (await api.get(`${wiki}/rest/api/content/${created.id}/child/attachment`)).json();
+    expect(list).toMatchObject({ size: 1, _links: { base: wiki, context: '/wiki' } });
+    const [attachment] = list.results as { id: string; title: string; mediaType: string; _links: { download: string } }[];
+    expect(attachment).toMatchObject({ title: 'data.bin', mediaType: 'application/octet-stream' });
+    expect(attachment!._links.download).toMatch(new RegExp(`^/download/attachments/${created.id}/data\\.bin\\?`));
+    const download = await api.get(`${wiki}${attachment!._links.download}`);
+    expect(download.status()).toBe(200);
+    expect(Buffer.compare(await download.body(), bytes)).toBe(0);
+
+    // Content properties: create at version 1, update only with the next version.
+    const propertyUrl = `${wiki}/rest/api/content/${created.id}/property/sample`;
+    expect((await api.post(`${wiki}/rest/api/content/${created.id}/property`, { data: { key: 'sample', value: { score: 1 } } })).status()).toBe(200);
+    expect((await api.put(propertyUrl, { data: { key: 'sample', value: { score: 2 }, version: { number: 1 } } })).status()).toBe(409);
+    expect((await api.put(propertyUrl, { data: { key: 'sample', value: { score: 2 }, version: { number: 2 } } })).status()).toBe(200);
+    expect(await (await api.get(propertyUrl)).json()).toMatchObject({ key: 'sample', value: { score: 2 }, version: { number: 2 } });
+    expect((await (await api.get(`${wiki}/rest/api/content/${created.id}/property`)).json()).size).toBe(1);
+    const v2props = await (await api.get(`${wiki}/api/v2/pages/${created.id}/properties`)).json();
+    expect(v2props.results).toEqual([expect.objectContaining({ key: 'sample', value: { score: 2 }, version: expect.objectContaining({ number: 2 }) })]);
+    expect((await api.delete(propertyUrl)).status()).toBe(204);
+    expect((await api.get(propertyUrl)).status()).toBe(404);
+
+    // Spaces, CQL, users.
+    const spaces = await (await api.get(`${wiki}/rest/api/space/`)).json();
+    expect(spaces.results).toEqual([expect.objectContaining({ key: 'DEMO', name: 'Demo space', id: 98305, type: 'global', _links: expect.objectContaining({ webui: '/spaces/DEMO' }) })]);
+    expect((await (await api.get(`${wiki}/rest/api/space/DEMO`)).json()).key).toBe('DEMO');
+    const search = async (cql: string) => (await (await api.get(`${wiki}/rest/api/content/search?cql=${encodeURIComponent(cql)}`)).json()) as { results: { title: string }[] };
+    expect((await search('space = DEMO and type = page and title ~ "notes"')).results.map((r) => r.title)).toEqual(['Meeting notes']);
+    expect((await search('text ~ "second"')).results.map((r) => r.title)).toEqual(['REST page v2']);
+    const badCql = await api.get(`${wiki}/rest/api/content/search?cql=${encodeURIComponent('creator = me')}`);
+    expect(badCql.status()).toBe(400);
+    expect((await badCql.json()).code).toBe('CQL_INVALID');
+    expect(await (await api.get(`${wiki}/rest/api/user/current`)).json()).toMatchObject({ accountId: ADMIN_ID, displayName: 'Ada Admin' });
+
+    // v2 pages.
+    expect(await (await api.get(`${wiki}/api/v2/pages/10002?body-format=storage`)).json()).toMatchObject({ id: '10002', title: 'Meeting notes', spaceId: '98305', parentId: '10001', version: { number: 1 }, body: { storage: { representation: 'storage' } } });
+    const v2 = await api.post(`${wiki}/api/v2/pages`, { data: { spaceId: '98305', status: 'current', title: 'V2 page', parentId: '10001', body: { representation: 'storage', value: '<p>v2</p>' } } });
+    expect(v2.status()).toBe(200);
+    const v2Id = (await v2.json()).id as string;
+    expect((await (await api.get(`${wiki}/rest/api/content/${v2Id}?expand=body.storage`)).json()).body.storage.value).toBe('<p>v2</p>');
+
+    expect((await api.delete(`${wiki}/rest/api/content/${created.id}`)).status()).toBe(204);
+    expect((await api.get(`${wiki}/rest/api/content/${created.id}`)).status()).toBe(404);
+
+    // An app's server: a Connect JWT whose qsh covers the path under the context path, checked with
+    // the wiki installation's shared secret.
+    const wikiData = JSON.parse(readFileSync(join(sim.dataDir, 'wiki', 'simulator.json'), 'utf8')) as { installations: { key: string; sharedSecret: string }[] };
+    const secret = wikiData.installations.find((i) => i.key === 'acme-macros')!.sharedSecret;
+    const sign = (method: string, path: string) => {
+      const now = Math.floor(Date.now() / 1000);
+      const qsh = atlassianJwt.createQueryStringHash(atlassianJwt.fromMethodAndUrl(method, path), false, wiki);
+      return atlassianJwt.encodeSymmetric({ iss: 'acme-macros', iat: now, exp: now + 60, qsh }, secret);
+    };
+    const fromApp = await page.request.fetch(`${wiki}/rest/api/content/10002`, { headers: { authorization: `JWT ${sign('GET', '/wiki/rest/api/content/10002')}`, cookie: '' } });
+    expect(fromApp.status()).toBe(200);
+    expect((await fromApp.json()).title).toBe('Meeting notes');
+    const wrongQsh = await page.request.fetch(`${wiki}/rest/api/content/10002`, { headers: { authorization: `JWT ${sign('GET', '/wiki/rest/api/content/10001')}` } });
+    expect(wrongQsh.status()).toBe(401);
+    // acme-macros declares READ and WRITE: deleting is refused for it.
+    const refused = await page.request.fetch(`${wiki}/rest/api/content/10002`, { method: 'DELETE', headers: { authorization: `JWT ${sign('DELETE', '/wiki/rest/api/content/10002')}` } });
+    expect(refused.status()).toBe(403);
+    expect((await refused.json()).code).toBe('SCOPE_MISSING');
+
+    // Through the bridge: AP.request under the context path, binary download, app properties.
+    await page.goto(`${wiki}/plugins/servlet/ac/acme-macros/sample-wiki-page`);
+    const frame = await appFrame(page, 'sample-wiki-page');
+    await frame.getByRole('button', { name: 'List spaces' }).click();
+    await expect(frame.getByTestId('out-wiki')).toHaveText('spaces: DEMO Demo space');
+    await frame.getByRole('button', { name: 'CQL search' }).click();
+    await expect(frame.getByTestId('out-wiki')).toHaveText('found: Meeting notes');
+    await frame.getByRole('button', { name: 'Upload + download' }).click();
+    await expect(frame.getByTestId('out-wiki-attach')).toHaveText('uploaded 256 bytes, downloaded 256 bytes, identical');
+    await frame.getByRole('button', { name: 'Set and read back' }).click();
+    await expect(frame.getByTestId('out-wiki-property')).toHaveText('score 1 at version 1');
+    const appProperty = await frame.evaluate(async () => {
+      const AP = (window as unknown as { AP: { request(o: Record<string, unknown>): Promise<{ body: string }> } }).AP;
+      await AP.request({ url: '/rest/atlassian-connect/1/addons/acme-macros/properties/colour', type: 'PUT', contentType: 'application/json', data: JSON.stringify({ hue: 'green' }) });
+      return JSON.parse((await AP.request({ url: '/rest/atlassian-connect/1/addons/acme-macros/properties/colour' })).body) as unknown;
+    });
+    expect(appProperty).toEqual({ key: 'colour', value: { hue: 'green' } });
+  });
 });

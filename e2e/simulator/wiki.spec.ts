@@ -216,4 +216,45 @@ test.describe('host simulator: Acme Wiki (Confluence)', () => {
     });
     expect(appProperty).toEqual({ key: 'colour', value: { hue: 'green' } });
   });
+
+  test('3. macros in the page view: a dynamic macro iframe with its parameters, body and Confluence context; a static macro fetched signed and sanitised', async ({ page, login, sim }) => {
+    await login('admin', '/wiki/spaces/DEMO');
+    const wiki = `${sim.productUrl}/wiki`;
+    const storage = '<p>Before the macros.</p>'
+      + storageMacro('sample-chart', 'chart-1', { color: 'red', title: 'Quarterly &amp; more' }, { type: 'plain', value: 'a < b' })
+      + '<p>Between.</p>'
+      + storageMacro('sample-status', 'status-1', { status: 'yellow', shout: 'true', count: '3', space: 'DEMO', owner: ADMIN_ID }, { type: 'rich', value: '<p>Rich <strong>body</strong></p>' })
+      + storageMacro('no-such-macro', 'x-1', {});
+    const created = await createPage(page.request, wiki, 'Macro view page', storage);
+    await page.goto(`${wiki}/spaces/DEMO/pages/${created.id}`);
+    await expect(page.getByTestId('page-title')).toHaveText('Macro view page');
+
+    const frame = await macroFrame(page, 'sample-chart', {
+      macroId: 'chart-1', body: 'a < b', pageId: created.id, pageVersion: '1', space: 'DEMO', output: 'display', color: 'red', title: 'Quarterly & more',
+    });
+    const hash = await frame.locator('dd[data-param="hash"]').textContent();
+    expect(hash).toMatch(/^[0-9a-f]{32}$/);
+    await expect(frame.getByTestId('macro-data')).toHaveText(JSON.stringify({ color: 'red', title: 'Quarterly & more' }));
+    await expect(frame.getByTestId('macro-body')).toHaveText(JSON.stringify('a < b'));
+    const context = JSON.parse((await frame.getByTestId('module-context').textContent())!) as Record<string, unknown>;
+    expect(context).toEqual({ confluence: { macro: { id: 'chart-1', hash, outputType: 'display' }, content: { id: created.id, version: '1', type: 'page' }, space: { key: 'DEMO', id: '98305' } } });
+    await expect(frame.getByTestId('macro-request')).toHaveText(`Macro view page v1 in DEMO`);
+    // The url has no leading "/": joined to the app's baseUrl with one "/".
+    const src = await page.locator('iframe[data-apb-module="sample-chart"]').getAttribute('src');
+    expect(new URL(src!).pathname).toBe('/confluence/macro');
+
+    // The static macro: the app's HTML, minus its script and handler.
+    const status = page.getByTestId('static-macro');
+    await expect(status.getByTestId('sample-status')).toHaveText('YELLOW');
+    await expect(status).toContainText(`count 3 · space DEMO · owner ${ADMIN_ID} · page ${created.id}`);
+    await expect(status.getByTestId('sample-status-body')).toContainText('<p>Rich <strong>body</strong></p>');
+    expect(await status.locator('script').count()).toBe(0);
+    expect(await status.locator('[onclick]').count()).toBe(0);
+    await expect(page.getByRole('note')).toHaveText('no-such-macro: no enabled app provides this macro');
+    await page.screenshot(shot('wiki-page-macro'));
+
+    // A static macro is fetched by the product with a JWT the app verifies: without it the app refuses.
+    const unsigned = await page.request.get(`${sim.appUrl}/confluence/static-macro?status=green`);
+    expect(unsigned.status()).toBe(401);
+  });
 });

@@ -257,4 +257,78 @@ test.describe('host simulator: Acme Wiki (Confluence)', () => {
     const unsigned = await page.request.get(`${sim.appUrl}/confluence/static-macro?status=green`);
     expect(unsigned.status()).toBe(401);
   });
+
+  test('4. the editor: Insert macro lists the apps\' macros; the app\'s macro editor saves params and body; a generated form for a macro without one; Edit reopens with the current data; Publish persists storage', async ({ page, login, sim }) => {
+    const wiki = `${sim.productUrl}/wiki`;
+    await login('admin', '/wiki/spaces/DEMO');
+    const target = await createPage(page.request, wiki, 'Editor page', '<p>Text before.</p>');
+    await page.goto(`${wiki}/spaces/DEMO/pages/edit-v2/${target.id}`);
+
+    await page.getByRole('button', { name: 'Insert macro' }).click();
+    const menu = page.getByRole('group', { name: 'Macros' });
+    await expect(menu.getByRole('button')).toHaveText([/^Sample chart/, /^Sample status/]);
+    await menu.getByRole('button', { name: 'Sample chart' }).click();
+
+    // The app's editor, in a host dialog titled with insertTitle and sized width x height.
+    const dialog = page.getByRole('dialog', { name: 'Insert sample chart' });
+    await expect(dialog).toBeVisible();
+    const box = await dialog.boundingBox();
+    expect(Math.round(box!.width)).toBe(560);
+    const editor = await appFrame(page, 'sample-chart');
+    await expect(editor.getByTestId('out-editor')).toHaveText('loaded {}');
+    const editorSrc = new URL((await page.locator('iframe[data-apb-module="sample-chart"]').getAttribute('src'))!);
+    expect(editorSrc.pathname).toBe('/confluence/macro-editor');
+    expect(editorSrc.searchParams.get('pageId')).toBe(target.id);
+    await editor.getByLabel('Colour').selectOption('green');
+    await editor.getByLabel('Title').fill('Made in the editor');
+    await editor.getByLabel('Body').fill('line one');
+    await page.screenshot(shot('wiki-macro-editor'));
+    await editor.getByRole('button', { name: 'Save macro' }).click();
+    await expect(dialog).toBeHidden();
+    await expect(page.getByRole('button', { name: 'Edit Sample chart' })).toBeVisible();
+
+    // A macro without an editor: the wiki's form from its parameters (enum, boolean, int, spacekey, username) and body.
+    await page.getByRole('button', { name: 'Insert macro' }).click();
+    await menu.getByRole('button', { name: 'Sample status' }).click();
+    const form = page.getByRole('dialog', { name: 'Insert Sample status' });
+    await form.getByLabel('Status (required)').selectOption('red');
+    await form.getByLabel('Shout').check();
+    await form.getByLabel('Count').fill('7');
+    await form.getByLabel('Space').selectOption('DEMO');
+    await form.getByLabel('Owner').selectOption({ label: 'Alice Doe' });
+    await form.getByLabel('Body (rich text)').fill('<p>From the form</p>');
+    await form.getByRole('button', { name: 'Insert' }).click();
+    await expect(form).toBeHidden();
+    await expect(page.getByRole('button', { name: 'Edit Sample status' })).toBeVisible();
+
+    // Edit reopens the app's editor with the macro's current data.
+    await page.getByRole('button', { name: 'Edit Sample chart' }).click();
+    const editDialog = page.getByRole('dialog', { name: 'Edit sample chart' });
+    await expect(editDialog).toBeVisible();
+    const again = await appFrame(page, 'sample-chart');
+    await expect(again.getByTestId('out-editor')).toHaveText('loaded {"color":"green","title":"Made in the editor"}');
+    await expect(again.getByLabel('Body')).toHaveValue('line one');
+    await again.getByLabel('Title').fill('Edited title');
+    await again.getByRole('button', { name: 'Save macro' }).click();
+    await expect(editDialog).toBeHidden();
+    await expect(page.getByRole('button', { name: 'Edit Sample chart' })).toHaveCount(1);
+
+    await page.getByRole('button', { name: 'Publish' }).click();
+    await expect(page).toHaveURL(`${wiki}/spaces/DEMO/pages/${target.id}`);
+    await macroFrame(page, 'sample-chart', { color: 'green', title: 'Edited title', body: 'line one', pageVersion: '2' });
+    await expect(page.getByTestId('static-macro').getByTestId('sample-status')).toHaveText('RED');
+    await expect(page.getByTestId('static-macro')).toContainText('count 7 · space DEMO · owner 557058:a1b2c3d4-0000-4000-8000-0000000a11ce');
+
+    const stored = (await (await page.request.get(`${wiki}/rest/api/content/${target.id}?expand=body.storage`)).json()).body.storage.value as string;
+    expect(stored).toContain('<p>Text before.</p>');
+    expect(stored).toMatch(/<ac:structured-macro ac:name="sample-chart" ac:schema-version="1" ac:macro-id="[\w-]+"><ac:parameter ac:name="color">green<\/ac:parameter><ac:parameter ac:name="title">Edited title<\/ac:parameter><ac:plain-text-body><!\[CDATA\[line one\]\]><\/ac:plain-text-body><\/ac:structured-macro>/);
+    expect(stored).toContain('<ac:parameter ac:name="shout">true</ac:parameter>');
+    expect(stored).toContain('<ac:rich-text-body><p>From the form</p></ac:rich-text-body>');
+
+    // A stale editor (someone published meanwhile) does not overwrite the newer version.
+    await page.goto(`${wiki}/spaces/DEMO/pages/edit-v2/${target.id}`);
+    await page.request.put(`${wiki}/rest/api/content/${target.id}`, { data: { version: { number: 3 }, title: 'Editor page', body: { storage: { value: stored, representation: 'storage' } } } });
+    await page.getByRole('button', { name: 'Publish' }).click();
+    await expect(page.getByRole('alert')).toContainText('Someone published version 3 while you edited version 2');
+  });
 });

@@ -80,50 +80,6 @@ export function wikiPagesRouter(wiki: Wiki, page: RenderWikiPage): express.Route
     page(req, res, { title: space.name, active: 'spaceview', body: spaceHome(wiki, space), location: { target: 'spaceview', context: { spaceKey: space.key } } });
   });
 
-  router.get('/spaces/:key/pages/:id{/:title}', async (req, res) => {
-    const found = content.page(String(req.params.id));
-    if (!found || found.spaceKey !== String(req.params.key).toUpperCase()) {
-      res.status(404);
-      return void page(req, res, { title: 'Not found', active: '', body: messagePage('Page not found', `There is no page ${String(req.params.id)} in this space.`) });
-    }
-    const user = req.user!;
-    const space = content.space(found.spaceKey)!;
-    const views: (ViewSpec & { macro: { macroId: string; params: Record<string, string>; body: string }; width?: string })[] = [];
-    const statics: Promise<string>[] = [];
-    const rendered = renderStorage(found.body, (macro, index) => {
-      const placed = findMacro(wiki.product, macro.name);
-      if (!placed) return macroError(macro.name, 'no enabled app provides this macro');
-      const ctx: WikiContext = { page: found, space, macro, outputType: 'display' };
-      if (placed.type === 'staticContentMacros') {
-        statics.push(staticHtml(placed, ctx, user));
-        return `<!--static-${statics.length - 1}-->`;
-      }
-      const container = `macro-${index}`;
-      const height = layoutHeight(placed.declaration) ?? '100px';
-      views.push({
-        app: placed.installation.key, moduleKey: placed.declaration.key, container, height,
-        url: wikiModuleUrl(wiki.product, placed.installation, String(placed.declaration.url ?? '/'), ctx, user, `${placed.declaration.key}-${macro.macroId}`),
-        context: confluenceContext(ctx),
-        macro: { macroId: macro.macroId, params: macro.params, body: macro.body ?? '' },
-        ...(placed.declaration.width ? { width: String(placed.declaration.width) } : {}),
-      });
-      return macroFrame(container, placed.declaration.name);
-    });
-    const htmlOut = await Promise.all(statics).then((parts) => rendered.replace(/<!--static-(\d+)-->/g, (_m, i: string) => parts[Number(i)] ?? ''));
-    const byline: BylineItem[] = wikiModules(wiki.product, ['contentBylineItems']).map((p) => {
-      const tooltip = record(p.declaration.tooltip).value;
-      return { app: p.installation.key, moduleKey: p.declaration.key, name: p.declaration.name, target: record(p.declaration.target).type === 'dialog' ? 'dialog' : 'inlinedialog', ...(typeof tooltip === 'string' ? { tooltip } : {}) };
-    });
-    page(req, res, {
-      title: found.title,
-      active: 'contentview',
-      body: pageView(wiki, found, new SafeHtml(htmlOut), byline),
-      views,
-      location: { target: 'contentview', context: { contentId: found.id, contentType: 'page', spaceKey: found.spaceKey } },
-      extra: { page: { id: found.id, version: found.version, spaceKey: found.spaceKey, title: found.title } },
-    });
-  });
-
   // Confluence's own short addresses, which AP.navigator.go uses (it knows a page's id, not its space).
   router.get(['/pages/viewpage.action', '/pages/editpage.action'], (req, res) => {
     const found = content.page(String(req.query.pageId ?? ''));
@@ -177,6 +133,51 @@ export function wikiPagesRouter(wiki: Wiki, page: RenderWikiPage): express.Route
     const title = (body.title ?? '').trim().slice(0, 255) || found.title;
     pageService.update(wiki, req.user!, found, { title, body: storageFromEditor(body.html ?? '', macros) });
     res.redirect(`${cp}/spaces/${found.spaceKey}/pages/${found.id}`);
+  });
+
+  // After the editor's routes: `edit-v2` would match `:id`.
+  router.get('/spaces/:key/pages/:id{/:title}', async (req, res) => {
+    const found = content.page(String(req.params.id));
+    if (!found || found.spaceKey !== String(req.params.key).toUpperCase()) {
+      res.status(404);
+      return void page(req, res, { title: 'Not found', active: '', body: messagePage('Page not found', `There is no page ${String(req.params.id)} in this space.`) });
+    }
+    const user = req.user!;
+    const space = content.space(found.spaceKey)!;
+    const views: (ViewSpec & { macro: { macroId: string; params: Record<string, string>; body: string }; width?: string })[] = [];
+    const statics: Promise<string>[] = [];
+    const rendered = renderStorage(found.body, (macro, index) => {
+      const placed = findMacro(wiki.product, macro.name);
+      if (!placed) return macroError(macro.name, 'no enabled app provides this macro');
+      const ctx: WikiContext = { page: found, space, macro, outputType: 'display' };
+      if (placed.type === 'staticContentMacros') {
+        statics.push(staticHtml(placed, ctx, user));
+        return `<!--static-${statics.length - 1}-->`;
+      }
+      const container = `macro-${index}`;
+      const height = layoutHeight(placed.declaration) ?? '100px';
+      views.push({
+        app: placed.installation.key, moduleKey: placed.declaration.key, container, height,
+        url: wikiModuleUrl(wiki.product, placed.installation, String(placed.declaration.url ?? '/'), ctx, user, `${placed.declaration.key}-${macro.macroId}`),
+        context: confluenceContext(ctx),
+        macro: { macroId: macro.macroId, params: macro.params, body: macro.body ?? '' },
+        ...(placed.declaration.width ? { width: String(placed.declaration.width) } : {}),
+      });
+      return macroFrame(container, placed.declaration.name);
+    });
+    const htmlOut = await Promise.all(statics).then((parts) => rendered.replace(/<!--static-(\d+)-->/g, (_m, i: string) => parts[Number(i)] ?? ''));
+    const byline: BylineItem[] = wikiModules(wiki.product, ['contentBylineItems']).map((p) => {
+      const tooltip = record(p.declaration.tooltip).value;
+      return { app: p.installation.key, moduleKey: p.declaration.key, name: p.declaration.name, target: record(p.declaration.target).type === 'dialog' ? 'dialog' : 'inlinedialog', ...(typeof tooltip === 'string' ? { tooltip } : {}) };
+    });
+    page(req, res, {
+      title: found.title,
+      active: 'contentview',
+      body: pageView(wiki, found, new SafeHtml(htmlOut), byline),
+      views,
+      location: { target: 'contentview', context: { contentId: found.id, contentType: 'page', spaceKey: found.spaceKey } },
+      extra: { page: { id: found.id, version: found.version, spaceKey: found.spaceKey, title: found.title } },
+    });
   });
 
   router.get('/plugins/servlet/ac/:app/:module', (req, res) => {

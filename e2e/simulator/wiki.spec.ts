@@ -331,4 +331,57 @@ test.describe('host simulator: Acme Wiki (Confluence)', () => {
     await page.getByRole('button', { name: 'Publish' }).click();
     await expect(page.getByRole('alert')).toContainText('Someone published version 3 while you edited version 2');
   });
+
+  test('5. byline items: an inline dialog anchored to the item, closed by AP.inlineDialog.hide() and by a click outside; content properties declared and used', async ({ page, login, sim }) => {
+    await login('admin', '/wiki/spaces/DEMO/pages/10002');
+    const item = page.getByTestId('byline').getByRole('button', { name: 'Sample byline' });
+    await item.click();
+    const inline = page.getByRole('dialog', { name: 'Sample byline' });
+    await expect(inline).toBeVisible();
+    await expect(item).toHaveAttribute('aria-expanded', 'true');
+    // Anchored: just under the byline item.
+    const [itemBox, inlineBox] = [await item.boundingBox(), await inline.boundingBox()];
+    expect(Math.abs(inlineBox!.y - (itemBox!.y + itemBox!.height)) <= 8).toBe(true);
+    expect(Math.abs(inlineBox!.x - itemBox!.x) <= 8).toBe(true);
+    const frame = await macroFrame(page, 'sample-byline', { pageId: '10002', space: 'DEMO' });
+    const context = JSON.parse((await frame.getByTestId('module-context').textContent())!) as Record<string, unknown>;
+    expect(context).toEqual({ confluence: { content: { id: '10002', version: '1', type: 'page' }, space: { key: 'DEMO', id: '98305' } } });
+    await page.screenshot(shot('wiki-byline-inline-dialog'));
+    await frame.getByRole('button', { name: 'Close' }).click();
+    await expect(inline).toBeHidden();
+    await expect(item).toHaveAttribute('aria-expanded', 'false');
+
+    await item.click();
+    await expect(inline).toBeVisible();
+    await page.getByTestId('page-title').click();
+    await expect(inline).toBeHidden();
+
+    // AP.inlineDialog.hide() from a view that is not in an inline dialog is refused.
+    await page.goto(`${sim.productUrl}/wiki/plugins/servlet/ac/acme-macros/sample-wiki-page`);
+    const general = await appFrame(page, 'sample-wiki-page');
+    const refused = await general.evaluate(() =>
+      Promise.resolve((window as unknown as { AP: { inlineDialog: { hide(): unknown } } }).AP.inlineDialog.hide()).then(() => 'resolved', (e: { code?: string }) => String(e.code)));
+    expect(refused).toBe('NOT_ALLOWED');
+
+    // confluenceContentProperties: accepted and stored with the installation; the app reads and writes
+    // content properties through AP.confluence.
+    await page.goto(`${sim.productUrl}/wiki/admin/apps`);
+    await expect(page.locator('tr[data-app="acme-macros"]')).toContainText('confluenceContentProperties: sample-content-properties');
+    await page.goto(`${sim.productUrl}/wiki/spaces/DEMO/pages/10002`);
+    await item.click();
+    const byline = await appFrame(page, 'sample-byline');
+    const roundTrip = await byline.evaluate(async () => {
+      const { confluence } = (window as unknown as { AP: { confluence: {
+        setContentProperty(p: unknown, cb: (r: unknown) => void): void;
+        getContentProperty(k: string, cb: (r: unknown) => void): void;
+      } } }).AP;
+      const set = await new Promise((resolve) => confluence.setContentProperty({ key: 'byline-seen', value: { seen: 1 }, version: { number: 1 } }, resolve));
+      const stale = await new Promise((resolve) => confluence.setContentProperty({ key: 'byline-seen', value: { seen: 2 }, version: { number: 1 } }, resolve));
+      const got = await new Promise((resolve) => confluence.getContentProperty('byline-seen', resolve));
+      return { set, stale, got };
+    });
+    expect(roundTrip.set).toMatchObject({ property: { key: 'byline-seen', value: { seen: 1 }, version: { number: 1 } } });
+    expect(roundTrip.stale).toMatchObject({ error: expect.stringContaining('Current version is: 1') });
+    expect(roundTrip.got).toMatchObject({ key: 'byline-seen', value: { seen: 1 }, version: { number: 1 } });
+  });
 });

@@ -123,6 +123,8 @@ export function wikiDescriptor(baseUrl: string): Record<string, unknown> {
       contentBylineItems: [{
         key: 'sample-byline', name: { value: 'Sample byline' }, tooltip: { value: 'What the sample app knows about this page' },
         url: '/m/byline?pageId={content.id}&space={space.key}', icon: { width: 16, height: 16, url: '/static/icon.svg' }, target: { type: 'inlinedialog' },
+      }, {
+        key: 'sample-byline-dialog', name: { value: 'Sample history' }, url: '/m/byline-dialog?pageId={content.id}&version={content.version}', target: { type: 'dialog' },
       }],
       confluenceContentProperties: [{
         key: 'sample-content-properties', name: { value: 'Sample score' },

@@ -33,7 +33,7 @@ async function macroFrame(page: Page, moduleKey: string, params: Record<string, 
 }
 
 test.describe('host simulator: Acme Wiki (Confluence)', () => {
-  test.describe.configure({ timeout: 120_000 });
+  test.describe.configure({ timeout: 180_000 });
   test.use({ viewport: { width: 1360, height: 900 } });
 
   test('1. a Confluence descriptor installs into Acme Wiki: baseUrl …/wiki, productType confluence, its own clientKey; mixed descriptors are refused; unrendered types are named', async ({ page, login, sim }) => {
@@ -383,5 +383,70 @@ test.describe('host simulator: Acme Wiki (Confluence)', () => {
     expect(roundTrip.set).toMatchObject({ property: { key: 'byline-seen', value: { seen: 1 }, version: { number: 1 } } });
     expect(roundTrip.stale).toMatchObject({ error: expect.stringContaining('Current version is: 1') });
     expect(roundTrip.got).toMatchObject({ key: 'byline-seen', value: { seen: 1 }, version: { number: 1 } });
+  });
+
+  test('6. navigation and webhooks: AP.navigator in Acme Wiki, a byline item with target dialog, and page and attachment webhooks JWT-signed to the app', async ({ page, login, sim }) => {
+    const wiki = `${sim.productUrl}/wiki`;
+    await login('admin', '/wiki/spaces/DEMO/pages/10003');
+
+    // A byline item with target dialog opens a dialog.
+    await page.getByTestId('byline').getByRole('button', { name: 'Sample history' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Sample history' });
+    await expect(dialog).toBeVisible();
+    await macroFrame(page, 'sample-byline-dialog', { pageId: '10003', version: '1' });
+    await page.keyboard.press('Escape');
+    await expect(dialog).toBeHidden();
+
+    // getLocation on a page, in the editor, on a general page.
+    const locate = (frame: Frame) => frame.evaluate(() => (window as unknown as { AP: { navigator: { getLocation(): Promise<unknown> } } }).AP.navigator.getLocation());
+    await page.getByTestId('byline').getByRole('button', { name: 'Sample byline' }).click();
+    expect(await locate(await appFrame(page, 'sample-byline'))).toEqual({ target: 'contentview', context: { contentId: '10003', contentType: 'page', spaceKey: 'DEMO' } });
+
+    await page.goto(`${wiki}/plugins/servlet/ac/acme-macros/sample-wiki-page`);
+    let frame = await appFrame(page, 'sample-wiki-page');
+    await frame.getByRole('button', { name: 'Where am I?' }).click();
+    await expect(frame.getByTestId('out-wiki-nav')).toHaveText(JSON.stringify({ target: 'addonModule', context: { addonKey: 'acme-macros', moduleKey: 'sample-wiki-page' } }));
+
+    const go = async (target: string, context: Record<string, unknown>) => {
+      frame = await appFrame(page, 'sample-wiki-page');
+      await frame.evaluate(([t, c]) => { void (window as unknown as { AP: { navigator: { go(t: string, c: unknown): unknown } } }).AP.navigator.go(t as string, c); }, [target, context] as const);
+    };
+    await frame.getByRole('button', { name: 'Go to Meeting notes' }).click();
+    await expect(page).toHaveURL(`${wiki}/spaces/DEMO/pages/10002`);
+    await page.goto(`${wiki}/plugins/servlet/ac/acme-macros/sample-wiki-page`);
+    await go('contentedit', { contentId: '10001' });
+    await expect(page).toHaveURL(`${wiki}/spaces/DEMO/pages/edit-v2/10001`);
+    await page.goto(`${wiki}/plugins/servlet/ac/acme-macros/sample-wiki-page`);
+    await go('spaceview', { spaceKey: 'DEMO' });
+    await expect(page).toHaveURL(`${wiki}/spaces/DEMO`);
+    await page.goto(`${wiki}/spaces/DEMO/pages/10001`);
+    await page.goto(`${wiki}/plugins/servlet/ac/acme-macros/sample-wiki-page`);
+    await go('dashboard', {});
+    await expect(page).toHaveURL(`${wiki}/`);
+    await page.goto(`${wiki}/spaces/DEMO`);
+    await page.goto(`${wiki}/plugins/servlet/ac/acme-macros/sample-wiki-page`);
+    await go('addonModule', { moduleKey: 'sample-wiki-page' });
+    await expect(page).toHaveURL(`${wiki}/plugins/servlet/ac/acme-macros/sample-wiki-page`);
+    frame = await appFrame(page, 'sample-wiki-page');
+    const unsupported = await frame.evaluate(() =>
+      Promise.resolve((window as unknown as { AP: { navigator: { go(t: string, c: unknown): unknown } } }).AP.navigator.go('issue', { issueKey: 'DEMO-1' })).then(() => 'resolved', (e: { code?: string }) => String(e.code)));
+    expect(unsupported).toBe('NOT_SUPPORTED');
+
+    // Webhooks: page created, updated, removed and an attachment, each JWT-verified by the app.
+    const created = await createPage(page.request, wiki, 'Webhook page', '<p>hook</p>');
+    await page.request.put(`${wiki}/rest/api/content/${created.id}`, { data: { version: { number: 2 }, title: 'Webhook page', body: { storage: { value: '<p>hook 2</p>', representation: 'storage' } } } });
+    await page.request.post(`${wiki}/rest/api/content/${created.id}/child/attachment`, { multipart: { file: { name: 'hook.txt', mimeType: 'text/plain', buffer: Buffer.from('hook') } }, headers: { 'X-Atlassian-Token': 'no-check' } });
+    await page.request.delete(`${wiki}/rest/api/content/${created.id}`);
+    await page.goto(`${wiki}/plugins/servlet/ac/acme-macros/sample-wiki-page`);
+    frame = await appFrame(page, 'sample-wiki-page');
+    const expected = [`page_created ${created.id} verified`, `page_updated ${created.id} verified`, 'attachment_created hook.txt verified', `page_removed ${created.id} verified`];
+    await expect(async () => {
+      await frame.getByRole('button', { name: 'Lifecycle + webhooks received' }).click();
+      const text = (await frame.getByTestId('out-server').textContent()) ?? '';
+      for (const line of expected) expect(text).toContain(line);
+    }).toPass({ timeout: 30_000 });
+    // The deliveries are logged on the wiki's Manage apps page.
+    await page.goto(`${wiki}/admin/apps`);
+    await expect(page.getByTestId('deliveries')).toContainText('page_removed');
   });
 });

@@ -63,14 +63,14 @@ export function wikiPagesRouter(wiki: Wiki, page: RenderWikiPage): express.Route
 
   /** Static macro HTML, fetched from the app like Connect does: GET, JWT-signed, then sanitised. */
   async function staticHtml(placed: WikiPlaced, ctx: WikiContext, user: User): Promise<string> {
-    const url = wikiModuleUrl(wiki.product, placed.installation, String(placed.declaration.url ?? '/'), ctx, user, placed.declaration.key);
     try {
+      const url = wikiModuleUrl(wiki.product, placed.installation, String(placed.declaration.url ?? '/'), ctx, user, placed.declaration.key);
       const response = await fetch(url, { signal: AbortSignal.timeout(STATIC_TIMEOUT), headers: { accept: 'text/html' } });
       const text = (await response.text()).slice(0, MAX_STATIC_BYTES);
       if (!response.ok) return macroError(placed.declaration.name, `the app answered HTTP ${response.status}`);
       return staticMacro(placed.declaration.name, sanitizeStaticMacro(text));
     } catch (error) {
-      return macroError(placed.declaration.name, `the app could not be reached (${(error as Error).message})`);
+      return macroError(placed.declaration.name, `the app could not be asked (${(error as Error).message})`);
     }
   }
 
@@ -156,9 +156,14 @@ export function wikiPagesRouter(wiki: Wiki, page: RenderWikiPage): express.Route
       }
       const container = `macro-${index}`;
       const height = layoutHeight(placed.declaration) ?? '100px';
+      let url: string;
+      try {
+        url = wikiModuleUrl(wiki.product, placed.installation, String(placed.declaration.url ?? '/'), ctx, user, `${placed.declaration.key}-${macro.macroId}`);
+      } catch (error) {
+        return macroError(placed.declaration.name, (error as Error).message);
+      }
       views.push({
-        app: placed.installation.key, moduleKey: placed.declaration.key, container, height,
-        url: wikiModuleUrl(wiki.product, placed.installation, String(placed.declaration.url ?? '/'), ctx, user, `${placed.declaration.key}-${macro.macroId}`),
+        app: placed.installation.key, moduleKey: placed.declaration.key, container, height, url,
         context: confluenceContext(ctx),
         macro: { macroId: macro.macroId, params: macro.params, body: macro.body ?? '' },
         ...(placed.declaration.width ? { width: String(placed.declaration.width) } : {}),

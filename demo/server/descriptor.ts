@@ -35,6 +35,8 @@ export const CONFLUENCE_TYPES: ReadonlySet<string> = new Set([
   'blueprints', 'customContent', 'spaceToolsTabs', 'profilePages', 'keyboardShortcuts', 'confluenceThemes',
 ]);
 
+const MACRO_TYPES: ReadonlySet<string> = new Set(['dynamicContentMacros', 'staticContentMacros']);
+
 /** Module types only Jira accepts. */
 const JIRA_TYPES = new Set([
   'jiraIssueGlances', 'jiraIssueContents', 'jiraProjectPages',
@@ -122,6 +124,14 @@ export function validateDescriptor(input: unknown): Descriptor {
       if (!MODULE_KEY.test(moduleKey)) problems.push(`modules.${type}[${index}] needs a "key" of letters, digits and "-"`);
       if (declaration.url !== undefined && typeof declaration.url !== 'string') problems.push(`modules.${type}[${index}].url must be a string`);
       if (type === 'webhooks' && typeof declaration.event !== 'string') problems.push(`modules.webhooks[${index}] needs an "event"`);
+      if (MACRO_TYPES.has(type) || type === 'contentBylineItems') {
+        if (typeof declaration.url !== 'string') problems.push(`modules.${type}[${index}] needs a "url"`);
+        const editor = declaration.editor as { url?: unknown } | undefined;
+        if (editor !== undefined && (typeof editor !== 'object' || editor === null || typeof editor.url !== 'string')) problems.push(`modules.${type}[${index}].editor needs a "url"`);
+        if (declaration.parameters !== undefined && (!Array.isArray(declaration.parameters) || declaration.parameters.some((p: unknown) => typeof (p as { identifier?: unknown } | null)?.identifier !== 'string'))) {
+          problems.push(`modules.${type}[${index}].parameters must be a list of { identifier, type }`);
+        }
+      }
       modules[type]!.push({ ...declaration, key: moduleKey, name: text(declaration.name) ?? moduleKey });
     });
   }

@@ -70,7 +70,12 @@ describe('Confluence descriptors', () => {
   it('installs into the product its modules belong to, and refuses a mix', () => {
     expect(productTypeOf(validateDescriptor({ ...base, modules: { dynamicContentMacros: [{ key: 'm', url: '/m' }] } }))).toBe('confluence');
     expect(productTypeOf(validateDescriptor({ ...base, modules: { generalPages: [{ key: 'p', url: '/p' }] } }))).toBe('jira');
-    expect(() => validateDescriptor({ ...base, modules: { dynamicContentMacros: [{ key: 'm' }], jiraIssueGlances: [{ key: 'g' }] } })).toThrow(DescriptorError);
+    expect(() => validateDescriptor({ ...base, modules: { dynamicContentMacros: [{ key: 'm', url: '/m' }], jiraIssueGlances: [{ key: 'g' }] } })).toThrow(DescriptorError);
+  });
+  it('says what a macro declaration lacks', () => {
+    expect(() => validateDescriptor({ ...base, modules: { dynamicContentMacros: [{ key: 'm', editor: {}, parameters: [{ type: 'string' }] }] } })).toThrow(
+      'Invalid descriptor: modules.dynamicContentMacros[0] needs a "url"; modules.dynamicContentMacros[0].editor needs a "url"; modules.dynamicContentMacros[0].parameters must be a list of { identifier, type }',
+    );
   });
   it('joins a relative macro URL to the baseUrl with one slash, and keeps absolute ones on it', () => {
     expect(joinAppUrl('https://app.example/base', 'viewer.html?pageId=1').href).toBe('https://app.example/base/viewer.html?pageId=1');

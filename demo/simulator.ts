@@ -3,14 +3,17 @@ import type express from 'express';
 import { sampleAppServer } from './app/server.js';
 import type { SimulatorConfig } from './server/config.js';
 import { BitbucketStore, installBitbucketApp } from './server/bitbucket/router.js';
-import { install, type ProductInfo } from './server/install.js';
+import { installIntoProduct, type ProductInfo } from './server/install.js';
 import { loadSigningKey } from './server/jwt.js';
 import { productApp } from './server/product.js';
 import { Store, USERS } from './server/store.js';
+import { createWiki } from './server/wiki/index.js';
 
 /** A running simulator: where it listens, and how to stop it. */
 export interface Simulator {
   productUrl: string;
+  /** Acme Wiki, on the product origin under its context path. */
+  wikiUrl: string;
   appUrl: string | undefined;
   /** Problems met installing `--app` descriptors; the simulator keeps running without those apps. */
   installErrors: string[];
@@ -42,20 +45,24 @@ export async function startSimulator(config: SimulatorConfig): Promise<Simulator
   const productUrl = `http://127.0.0.1:${config.port}`;
   const appUrl = config.sampleApp ? `http://localhost:${config.appPort}` : undefined;
   const store = new Store(config.dataDir);
-  const product: ProductInfo = { baseUrl: productUrl, store, key: loadSigningKey(config.dataDir) };
+  const key = loadSigningKey(config.dataDir);
+  const product: ProductInfo = { baseUrl: productUrl, store, key, productType: 'jira', contextPath: '', description: 'Acme Tracker (apbridge host simulator)' };
+  const wiki = createWiki(productUrl, config.dataDir, key);
   const sampleDescriptor = appUrl ? `${appUrl}/atlassian-connect.json` : undefined;
+  const wikiSampleDescriptor = appUrl ? `${appUrl}/confluence/atlassian-connect.json` : undefined;
   const bitbucketDescriptor = appUrl ? `${appUrl}/bitbucket-app/atlassian-connect.json` : undefined;
   const bitbucket = { store: new BitbucketStore(config.dataDir), ...(bitbucketDescriptor ? { sampleDescriptor: bitbucketDescriptor } : {}) };
   const servers: Server[] = [];
-  servers.push(...(await listen(productApp(product, { ...(sampleDescriptor ? { sampleDescriptor } : {}), bitbucket }), config.port, ['127.0.0.1'])));
+  const options = { wiki, bitbucket, ...(sampleDescriptor ? { sampleDescriptor } : {}), ...(wikiSampleDescriptor ? { wikiSampleDescriptor } : {}) };
+  servers.push(...(await listen(productApp(product, options), config.port, ['127.0.0.1'])));
   if (appUrl) {
     const app = sampleAppServer({ origin: appUrl, keysUrl: `${productUrl}/connect-keys` });
     servers.push(...(await listen(app, config.appPort, ['127.0.0.1', '::1'])));
   }
   const installErrors: string[] = [];
-  for (const url of [...(sampleDescriptor ? [sampleDescriptor] : []), ...config.apps]) {
+  for (const url of [...(sampleDescriptor ? [sampleDescriptor] : []), ...(wikiSampleDescriptor ? [wikiSampleDescriptor] : []), ...config.apps]) {
     try {
-      await install(product, url);
+      await installIntoProduct([product, wiki.product], url);
     } catch (error) {
       installErrors.push(`${url}: ${(error as Error).message}`);
     }
@@ -70,6 +77,7 @@ export async function startSimulator(config: SimulatorConfig): Promise<Simulator
   }
   return {
     productUrl,
+    wikiUrl: wiki.product.baseUrl,
     appUrl,
     installErrors,
     close: () =>

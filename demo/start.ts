@@ -7,6 +7,7 @@ try {
   const simulator = await startSimulator(config);
   console.log(`Acme Tracker (apbridge host simulator) on ${simulator.productUrl}`);
   console.log(`Acme Code (Bitbucket Cloud) on ${simulator.productUrl}/bitbucket`);
+  console.log(`Acme Wiki on ${simulator.wikiUrl}`);
   if (simulator.appUrl) console.log(`Sample app on ${simulator.appUrl} (descriptor ${simulator.appUrl}/atlassian-connect.json)`);
   console.log(`Log in: ${simulator.productUrl}/login?user=admin  ·  data in ${config.dataDir}`);
   for (const problem of simulator.installErrors) console.error(`Could not install ${problem}`);

@@ -79,3 +79,64 @@ export function readerDescriptor(baseUrl: string): Record<string, unknown> {
     },
   };
 }
+
+/**
+ * The sample app's Confluence part, installed into Acme Wiki: a dynamic macro with an editor and a
+ * plain-text body, a static macro with a rich-text body and one parameter of every type (edited with
+ * the form the wiki generates), a byline item, content properties, a general page and page webhooks.
+ */
+export function wikiDescriptor(baseUrl: string): Record<string, unknown> {
+  return {
+    key: 'acme-macros',
+    name: 'Sample Macros',
+    description: 'Confluence macros, a byline item and content properties through apbridge.',
+    vendor: { name: 'apbridge', url: 'https://github.com/apbridge' },
+    baseUrl,
+    authentication: { type: 'jwt' },
+    apiMigrations: { 'signed-install': true, gdpr: true },
+    lifecycle: { installed: '/installed', uninstalled: '/uninstalled', enabled: '/enabled', disabled: '/disabled' },
+    scopes: ['READ', 'WRITE'],
+    modules: {
+      dynamicContentMacros: [{
+        key: 'sample-chart', name: { value: 'Sample chart' }, description: { value: 'A chart drawn by the app in an iframe' },
+        // No leading "/": public apps write their macro URLs this way; Connect joins them to baseUrl.
+        url: 'macro?macroId={macro.id}&hash={macro.hash}&body={macro.body}&pageId={page.id}&pageVersion={page.version}&space={space.key}&output={output.type}&color={color}&title={title}',
+        bodyType: 'plain-text', outputType: 'block',
+        parameters: [
+          { identifier: 'color', name: { value: 'Colour' }, type: 'enum', values: ['red', 'green', 'blue'], defaultValue: 'blue' },
+          { identifier: 'title', name: { value: 'Title' }, type: 'string' },
+        ],
+        editor: { url: '/macro-editor?pageId={page.id}', insertTitle: { value: 'Insert sample chart' }, editTitle: { value: 'Edit sample chart' }, width: '560px', height: '360px' },
+      }],
+      staticContentMacros: [{
+        key: 'sample-status', name: { value: 'Sample status' }, description: { value: 'A status lozenge rendered by the app server' },
+        url: '/static-macro?status={status}&shout={shout}&count={count}&space={space}&owner={owner}&pageId={page.id}&body={macro.body}',
+        bodyType: 'rich-text', outputType: 'inline',
+        parameters: [
+          { identifier: 'status', name: { value: 'Status' }, type: 'enum', values: ['green', 'yellow', 'red'], required: true, defaultValue: 'green' },
+          { identifier: 'shout', name: { value: 'Shout' }, type: 'boolean' },
+          { identifier: 'count', name: { value: 'Count' }, type: 'int' },
+          { identifier: 'space', name: { value: 'Space' }, type: 'spacekey' },
+          { identifier: 'owner', name: { value: 'Owner' }, type: 'username' },
+        ],
+      }],
+      contentBylineItems: [{
+        key: 'sample-byline', name: { value: 'Sample byline' }, tooltip: { value: 'What the sample app knows about this page' },
+        url: '/m/byline?pageId={content.id}&space={space.key}', icon: { width: 16, height: 16, url: '/static/icon.svg' }, target: { type: 'inlinedialog' },
+      }, {
+        key: 'sample-byline-dialog', name: { value: 'Sample history' }, url: '/m/byline-dialog?pageId={content.id}&version={content.version}', target: { type: 'dialog' },
+      }],
+      confluenceContentProperties: [{
+        key: 'sample-content-properties', name: { value: 'Sample score' },
+        keyConfigurations: [{ propertyKey: 'sample', extractions: [{ objectName: 'score', type: 'number', alias: 'sampleScore' }] }],
+      }],
+      generalPages: [{ key: 'sample-wiki-page', name: { value: 'Sample wiki page' }, url: '/wiki-page?space={space.key}' }],
+      webhooks: [
+        { event: 'page_created', url: '/webhook/page_created' },
+        { event: 'page_updated', url: '/webhook/page_updated' },
+        { event: 'page_removed', url: '/webhook/page_removed' },
+        { event: 'attachment_created', url: '/webhook/attachment_created' },
+      ],
+    },
+  };
+}

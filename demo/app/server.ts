@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import express, { type Request, type Response } from 'express';
 import { bitbucketSampleRouter } from '../bitbucket-app/server.js';
-import { readerDescriptor, sampleDescriptor } from './descriptors.js';
+import { readerDescriptor, sampleDescriptor, wikiDescriptor } from './descriptors.js';
 import { pageHtml, type ViewName } from './views.js';
 import { AuthError, signToProduct, verifyFromProduct, verifyInstall, type Tenant } from './verify.js';
 
@@ -15,7 +15,8 @@ interface LogEntry {
 /**
  * The sample Connect app's server: descriptors, lifecycle callbacks (verified as
  * atlassian-connect-express verifies them), JWT-checked pages, webhooks, and a server-to-product call.
- * One Express app serves two apps: `acme-sample` at `/` and the read-only `acme-reader` at `/reader`.
+ * One Express app serves three apps: `acme-sample` at `/` and the read-only `acme-reader` at `/reader`
+ * (both for Acme Tracker), and `acme-macros` at `/confluence` for Acme Wiki.
  */
 export function sampleAppServer(options: { origin: string; keysUrl: string }): express.Express {
   const server = express();
@@ -27,14 +28,22 @@ export function sampleAppServer(options: { origin: string; keysUrl: string }): e
     next();
   });
   server.use('/static', express.static(fileURLToPath(new URL('./public', import.meta.url)), { etag: false }));
-  server.use(sampleRoutes('acme-sample', options.origin, sampleDescriptor, options.keysUrl));
-  server.use('/reader', sampleRoutes('acme-reader', `${options.origin}/reader`, readerDescriptor, options.keysUrl));
+  server.use('/reader', sampleRoutes('acme-reader', `${options.origin}/reader`, readerDescriptor, options.keysUrl, { '/page': 'reader' }));
+  server.use('/confluence', sampleRoutes('acme-macros', `${options.origin}/confluence`, wikiDescriptor, options.keysUrl, WIKI_VIEWS));
   // The Bitbucket Cloud sample (Acme Code), in the style of atlassian-connect-express's Bitbucket template.
   server.use('/bitbucket-app', bitbucketSampleRouter(`${options.origin}/bitbucket-app`));
+  server.use(sampleRoutes('acme-sample', options.origin, sampleDescriptor, options.keysUrl, { '/page': 'page', '/panel': 'panel', '/dialog': 'dialog', '/m/:name': 'module' }));
   return server;
 }
 
-function sampleRoutes(appKey: string, baseUrl: string, describe: (baseUrl: string) => Record<string, unknown>, keysUrl: string): express.Router {
+/** The Confluence app's pages: a macro, its editor, a general page, and modules that show their context. */
+const WIKI_VIEWS: Record<string, ViewName> = { '/macro': 'macro', '/macro-editor': 'macro-editor', '/wiki-page': 'wiki-page', '/m/:name': 'module' };
+
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+function sampleRoutes(appKey: string, baseUrl: string, describe: (baseUrl: string) => Record<string, unknown>, keysUrl: string, views: Record<string, ViewName>): express.Router {
   const router = express.Router();
   const tenants = new Map<string, Tenant>();
   const log: LogEntry[] = [];
@@ -85,18 +94,16 @@ function sampleRoutes(appKey: string, baseUrl: string, describe: (baseUrl: strin
       record(`webhook ${req.params.event}`, false, (error as Error).message);
     }
     // A declaration with excludeBody gets no body: the path says which event it was.
-    const body = (req.body ?? {}) as { webhookEvent?: string; issue?: { key?: string }; comment?: { body?: string } };
+    const body = (req.body ?? {}) as { webhookEvent?: string; issue?: { key?: string }; comment?: { body?: string }; page?: { id?: number }; attachment?: { title?: string } };
     const event = body.webhookEvent ?? `(no body) ${req.params.event}`;
-    webhooks.unshift({ at: new Date().toISOString(), event: `${event}${body.comment ? ' comment' : ''}`, issueKey: String(body.issue?.key ?? '-'), verified, path: String(req.params.event) });
+    webhooks.unshift({ at: new Date().toISOString(), event: `${event}${body.comment ? ' comment' : ''}`, issueKey: String(body.issue?.key ?? body.page?.id ?? body.attachment?.title ?? '-'), verified, path: String(req.params.event) });
     webhooks.length = Math.min(webhooks.length, 100);
     res.status(verified ? 204 : 401).end();
   });
 
   // Pages: the iframe URL's JWT is checked before anything is rendered, as Connect apps do. `/m/<name>`
   // serves the modules that only show where they are (their context and the verified JWT).
-  const views: Record<string, ViewName> = { '/page': appKey === 'acme-reader' ? 'reader' : 'page', '/panel': 'panel', '/dialog': 'dialog', '/m/:name': 'module' };
   for (const [path, view] of Object.entries(views)) {
-    if (appKey === 'acme-reader' && view !== 'reader') continue;
     router.get(path, (req, res) => {
       try {
         const { tenant, claims } = verifyFromProduct(String(req.query.jwt ?? ''), tenantFor, { method: 'GET', url: requestUrl(req), appBaseUrl: baseUrl });
@@ -104,6 +111,24 @@ function sampleRoutes(appKey: string, baseUrl: string, describe: (baseUrl: strin
       } catch (error) {
         res.status(401).type('text/plain').send(`The sample app refused this request: ${(error as Error).message}`);
       }
+    });
+  }
+
+  // A static content macro: the wiki fetches this HTML (JWT-signed) and sanitises it before showing it.
+  if (appKey === 'acme-macros') {
+    router.get('/static-macro', (req, res) => {
+      try {
+        verifyFromProduct(String(req.query.jwt ?? ''), tenantFor, { method: 'GET', url: requestUrl(req), appBaseUrl: baseUrl });
+      } catch (error) {
+        return void res.status(401).type('text/plain').send(`The sample app refused this request: ${(error as Error).message}`);
+      }
+      const q = (name: string): string => escapeHtml(String(req.query[name] ?? ''));
+      const status = q('status') || 'green';
+      const label = req.query.shout === 'true' ? status.toUpperCase() : status;
+      // The script and the handler are what a careless app might send: the wiki's sanitiser drops them.
+      res.type('html').send(`<span class="sample-status status-${status}" data-testid="sample-status" onclick="alert(1)">${label}</span>`
+        + `<span class="muted"> count ${q('count') || '0'} · space ${q('space') || '-'} · owner ${q('owner') || '-'} · page ${q('pageId')}</span>`
+        + `<script>parent.postMessage('static macro script ran', '*')</script><div data-testid="sample-status-body">${q('body')}</div>`);
     });
   }
 

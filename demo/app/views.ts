@@ -1,4 +1,4 @@
-export type ViewName = 'page' | 'panel' | 'dialog' | 'reader' | 'module';
+export type ViewName = 'page' | 'panel' | 'dialog' | 'reader' | 'module' | 'macro' | 'macro-editor' | 'wiki-page';
 
 function escape(text: string): string {
   return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
@@ -61,6 +61,34 @@ const SECTIONS: Record<ViewName, string> = {
     <button data-action="dialog-close">Done</button>
     <output data-testid="out-dialog-data"></output>
   </div>
+  <div class="row byline-only" hidden><button data-action="inline-hide">Close</button></div>
+</div>`,
+  macro: `
+<div class="macro">
+  <div class="chart" data-testid="chart" aria-hidden="true"></div>
+  <div><strong data-testid="chart-title"></strong> <span class="muted">JWT verified for <code data-testid="jwt-sub"></code></span></div>
+  <dl data-testid="module-params"></dl>
+  <p>Macro data: <code data-testid="macro-data"></code> · body: <code data-testid="macro-body"></code></p>
+  <p>Context: <code data-testid="module-context"></code></p>
+  <p>Page through AP.request: <output data-testid="macro-request"></output></p>
+</div>`,
+  'macro-editor': `
+<form class="macro-editor" data-testid="macro-editor">
+  <label>Colour <select id="macro-color"><option>red</option><option>green</option><option selected>blue</option></select></label>
+  <label>Title <input id="macro-title"></label>
+  <label>Body <textarea id="macro-body-text" rows="3"></textarea></label>
+  <div class="row"><button type="button" data-action="macro-save">Save macro</button><button type="button" data-action="macro-cancel">Cancel</button></div>
+  <output data-testid="out-editor"></output>
+</form>`,
+  'wiki-page': `
+<h1>Sample wiki page</h1>
+<p class="lead">Confluence REST through AP.request (under the context path). JWT verified for <code data-testid="jwt-sub"></code>.</p>
+<div class="grid">
+  <section><h2>Content</h2><button data-action="wiki-read">Read page 10001</button><button data-action="wiki-spaces">List spaces</button><button data-action="wiki-search">CQL search</button><output data-testid="out-wiki"></output></section>
+  <section><h2>Attachments</h2><button data-action="wiki-attach">Upload + download</button><output data-testid="out-wiki-attach"></output></section>
+  <section><h2>Content property</h2><button data-action="wiki-property">Set and read back</button><output data-testid="out-wiki-property"></output></section>
+  <section><h2>Navigator</h2><button data-action="wiki-location">Where am I?</button><button data-action="wiki-go">Go to Meeting notes</button><output data-testid="out-wiki-nav"></output></section>
+  <section class="wide"><h2>App server</h2><button data-action="status">Lifecycle + webhooks received</button><output data-testid="out-server"></output></section>
 </div>`,
   reader: `
 <h1>Reader</h1>

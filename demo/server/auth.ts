@@ -73,10 +73,12 @@ export function jsonError(res: Response, status: number, message: string, extra:
  * `AP-Client-Key: <app key>` to a request carrying the user's session; or the user's own session.
  * Both app paths are held to the scopes in the app's descriptor.
  */
-export function restAuth(store: Store, secret: string, productOrigin: string) {
+export function restAuth(store: Store, secret: string, productOrigin: string, contextPath = '') {
+  // Connect hashes (qsh) and scopes paths relative to the product's context path (`/wiki`).
+  const local = (path: string): string => (contextPath && path.startsWith(`${contextPath}/`) ? path.slice(contextPath.length) : path);
   return (req: Request, res: Response, next: NextFunction): void => {
     const authorization = req.headers.authorization ?? '';
-    const path = req.baseUrl + req.path;
+    const path = local(req.baseUrl + req.path);
     let actor: Actor;
     if (authorization.startsWith('JWT ')) {
       try {
@@ -86,7 +88,7 @@ export function restAuth(store: Store, secret: string, productOrigin: string) {
             const installation = store.installation(iss);
             return installation?.enabled ? installation.sharedSecret : undefined;
           },
-          { method: req.method, url: req.originalUrl },
+          { method: req.method, url: local(req.originalUrl) },
         );
         const installation = store.installation(appKey)!;
         actor = { user: appUser(appKey, descriptorOf(installation).name), appKey, via: 'app-jwt' };

@@ -23,14 +23,33 @@ export const SCOPES = ['READ', 'WRITE', 'DELETE', 'PROJECT_ADMIN', 'ADMIN', 'ACT
 export type Scope = (typeof SCOPES)[number];
 export type LifecycleEvent = 'installed' | 'uninstalled' | 'enabled' | 'disabled';
 
-/** Jira module types Connect accepts; the simulator renders the first four and delivers webhooks. */
-const MODULE_TYPES = new Set([
-  'generalPages', 'webPanels', 'dialogs', 'adminPages', 'webhooks', 'webItems', 'webSections',
-  'configurePage', 'postInstallPage', 'jiraIssueGlances', 'jiraIssueContents', 'jiraProjectPages',
+/** The products an app can be installed into. */
+export type ProductType = 'jira' | 'confluence';
+
+/** Module types Connect accepts in every product. */
+const SHARED_TYPES = ['generalPages', 'webPanels', 'dialogs', 'adminPages', 'webhooks', 'webItems', 'webSections', 'configurePage', 'postInstallPage'];
+
+/** Module types only Confluence accepts: a descriptor declaring one installs into Confluence. */
+export const CONFLUENCE_TYPES: ReadonlySet<string> = new Set([
+  'dynamicContentMacros', 'staticContentMacros', 'contentBylineItems', 'confluenceContentProperties',
+  'blueprints', 'customContent', 'spaceToolsTabs', 'profilePages', 'keyboardShortcuts', 'confluenceThemes',
+]);
+
+const MACRO_TYPES: ReadonlySet<string> = new Set(['dynamicContentMacros', 'staticContentMacros']);
+
+/** Module types only Jira accepts. */
+const JIRA_TYPES = new Set([
+  'jiraIssueGlances', 'jiraIssueContents', 'jiraProjectPages',
   'jiraProjectAdminTabPanels', 'jiraIssueTabPanels', 'jiraDashboardItems', 'jiraEntityProperties',
   'jiraIssueFields', 'jiraWorkflowPostFunctions', 'jiraSearchRequestViews', 'jiraReports',
   'jiraBackgroundScripts', 'jiraKeyboardShortcuts', 'jiraProjectTabPanels', 'jiraProfileTabPanels',
 ]);
+const MODULE_TYPES = new Set([...SHARED_TYPES, ...JIRA_TYPES, ...CONFLUENCE_TYPES]);
+
+/** The product a descriptor is written for: Confluence when it declares a Confluence-only module type. */
+export function productTypeOf(descriptor: Pick<Descriptor, 'modules'>): ProductType {
+  return Object.keys(descriptor.modules).some((type) => CONFLUENCE_TYPES.has(type)) ? 'confluence' : 'jira';
+}
 const KEY = /^[a-zA-Z0-9._-]{1,64}$/;
 const MODULE_KEY = /^[a-zA-Z0-9-]{1,100}$/;
 
@@ -105,8 +124,22 @@ export function validateDescriptor(input: unknown): Descriptor {
       if (!MODULE_KEY.test(moduleKey)) problems.push(`modules.${type}[${index}] needs a "key" of letters, digits and "-"`);
       if (declaration.url !== undefined && typeof declaration.url !== 'string') problems.push(`modules.${type}[${index}].url must be a string`);
       if (type === 'webhooks' && typeof declaration.event !== 'string') problems.push(`modules.webhooks[${index}] needs an "event"`);
+      if (MACRO_TYPES.has(type) || type === 'contentBylineItems') {
+        if (typeof declaration.url !== 'string') problems.push(`modules.${type}[${index}] needs a "url"`);
+        const editor = declaration.editor as { url?: unknown } | undefined;
+        if (editor !== undefined && (typeof editor !== 'object' || editor === null || typeof editor.url !== 'string')) problems.push(`modules.${type}[${index}].editor needs a "url"`);
+        if (declaration.parameters !== undefined && (!Array.isArray(declaration.parameters) || declaration.parameters.some((p: unknown) => typeof (p as { identifier?: unknown } | null)?.identifier !== 'string'))) {
+          problems.push(`modules.${type}[${index}].parameters must be a list of { identifier, type }`);
+        }
+      }
       modules[type]!.push({ ...declaration, key: moduleKey, name: text(declaration.name) ?? moduleKey });
     });
+  }
+  const types = Object.keys(modules);
+  const jiraOnly = types.filter((t) => JIRA_TYPES.has(t));
+  const confluenceOnly = types.filter((t) => CONFLUENCE_TYPES.has(t));
+  if (jiraOnly.length && confluenceOnly.length) {
+    problems.push(`the descriptor mixes Jira modules (${jiraOnly.join(', ')}) and Confluence modules (${confluenceOnly.join(', ')}); a Connect app is written for one product`);
   }
   const migrations = (raw.apiMigrations ?? {}) as Record<string, unknown>;
   if (problems.length > 0) throw new DescriptorError(problems);

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { DescriptorError, validateDescriptor, type Descriptor, type LifecycleEvent } from './descriptor.js';
+import { DescriptorError, productTypeOf, validateDescriptor, type Descriptor, type LifecycleEvent, type ProductType } from './descriptor.js';
 import { signForApp, signInstallCallback, type SigningKey } from './jwt.js';
 import { matchesJql } from './jql.js';
 import type { Installation, Issue, Store } from './store.js';
@@ -8,9 +8,16 @@ const FETCH_TIMEOUT = 10_000;
 
 /** What installing needs to know about the product. */
 export interface ProductInfo {
+  /** With the context path, e.g. `http://127.0.0.1:4000/wiki`. */
   baseUrl: string;
   store: Store;
   key: SigningKey;
+  /** Connect's `productType` in lifecycle callbacks; also which descriptors install here. */
+  productType: ProductType;
+  /** The Connect context path (`cp`): '' for the tracker, '/wiki' for the wiki. */
+  contextPath: string;
+  /** The `description` of lifecycle callbacks. */
+  description: string;
 }
 
 /** The descriptor of an installation, validated again (it was valid when stored). */
@@ -52,8 +59,8 @@ function lifecycleBody(product: ProductInfo, descriptor: Descriptor, sharedSecre
     pluginsVersion: '1001.0.0',
     baseUrl: product.baseUrl,
     displayUrl: product.baseUrl,
-    productType: 'jira',
-    description: 'Acme Tracker (apbridge host simulator)',
+    productType: product.productType,
+    description: product.description,
     eventType,
   };
 }
@@ -95,8 +102,10 @@ async function callback(product: ProductInfo, descriptor: Descriptor, sharedSecr
  * Installs (or re-installs) the app at `descriptorUrl`: fetch, validate, POST `installed`, store.
  * A re-install keeps the shared secret, as a product re-installing an app on the same site may.
  */
-export async function install(product: ProductInfo, descriptorUrl: string): Promise<Installation> {
-  const descriptor = await fetchDescriptor(descriptorUrl);
+export async function install(product: ProductInfo, descriptorUrl: string, fetched?: Descriptor): Promise<Installation> {
+  const descriptor = fetched ?? (await fetchDescriptor(descriptorUrl));
+  const wanted = productTypeOf(descriptor);
+  if (wanted !== product.productType) throw new DescriptorError([`the descriptor declares ${wanted} modules; it cannot be installed into ${product.description}`]);
   const previous = product.store.installation(descriptor.key);
   const sharedSecret = previous?.sharedSecret ?? randomBytes(32).toString('base64url');
   const status = await callback(product, descriptor, sharedSecret, 'installed');
@@ -115,6 +124,18 @@ export async function install(product: ProductInfo, descriptorUrl: string): Prom
   product.store.putInstallation(installation);
   await callback(product, descriptor, sharedSecret, 'enabled').catch(() => null);
   return installation;
+}
+
+/**
+ * Installs the app at `descriptorUrl` into the one of `products` its modules belong to (Connect
+ * descriptors are written for one product), and says which product that was.
+ */
+export async function installIntoProduct(products: readonly ProductInfo[], descriptorUrl: string): Promise<{ installation: Installation; product: ProductInfo }> {
+  const descriptor = await fetchDescriptor(descriptorUrl);
+  const wanted = productTypeOf(descriptor);
+  const product = products.find((p) => p.productType === wanted);
+  if (!product) throw new DescriptorError([`the descriptor declares ${wanted} modules and the simulator has no such product`]);
+  return { installation: await install(product, descriptorUrl, descriptor), product };
 }
 
 export async function setEnabled(product: ProductInfo, installation: Installation, enabled: boolean): Promise<void> {

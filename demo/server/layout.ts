@@ -37,6 +37,17 @@ function avatar(user: User, size = ''): SafeHtml {
   return html`<span class="avatar ${size}" data-user="${user.name}" aria-hidden="true">${initials(user)}</span>`;
 }
 
+/** The bridge inspector drawer every product page has (inspector.js fills it). */
+export function inspectorDrawer(): SafeHtml {
+  return html`<section id="inspector" class="inspector" hidden aria-label="Bridge inspector">
+  <div class="inspector-head"><strong>Bridge inspector</strong><span class="muted">every AP call and every refused message on this page; tokens and cookie values redacted</span>
+    <label>App <select id="inspector-app"><option value="">All apps</option></select></label>
+    <label>Module <select id="inspector-module"><option value="">All modules</option></select></label>
+    <span class="inspector-actions"><button type="button" class="button subtle" id="inspector-pause" aria-pressed="false">Pause</button><button type="button" class="button subtle" id="inspector-clear">Clear</button><button type="button" class="button subtle" id="inspector-export">Export JSON</button></span></div>
+  <div class="inspector-body"><table><thead><tr><th>Time</th><th>App</th><th>Module</th><th>Method</th><th>Duration</th><th>Outcome</th><th>Arguments and result</th></tr></thead><tbody id="inspector-rows"></tbody></table></div>
+</section>`;
+}
+
 /**
  * The product chrome around every page: a header with the app switcher and the user switcher, a
  * project sidebar, the inspector drawer, and the page state the client script hands to the host.
@@ -115,13 +126,7 @@ export function layout(options: {
   </aside>
   <main class="content" id="content">${options.body}</main>
 </div>
-<section id="inspector" class="inspector" hidden aria-label="Bridge inspector">
-  <div class="inspector-head"><strong>Bridge inspector</strong><span class="muted">every AP call and every refused message on this page; tokens and cookie values redacted</span>
-    <label>App <select id="inspector-app"><option value="">All apps</option></select></label>
-    <label>Module <select id="inspector-module"><option value="">All modules</option></select></label>
-    <span class="inspector-actions"><button type="button" class="button subtle" id="inspector-pause" aria-pressed="false">Pause</button><button type="button" class="button subtle" id="inspector-clear">Clear</button><button type="button" class="button subtle" id="inspector-export">Export JSON</button></span></div>
-  <div class="inspector-body"><table><thead><tr><th>Time</th><th>App</th><th>Module</th><th>Method</th><th>Duration</th><th>Outcome</th><th>Arguments and result</th></tr></thead><tbody id="inspector-rows"></tbody></table></div>
-</section>
+${inspectorDrawer()}
 <div id="ap-ui"></div>
 ${options.state ? jsonScript('ap-page', options.state) : ''}
 <script src="/dist/host.js"></script>

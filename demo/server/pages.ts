@@ -4,6 +4,7 @@ import { unknownConditions } from './conditions.js';
 import { descriptorOf } from './install.js';
 import { pagePath } from './moduleTypes.js';
 import { USERS, type Issue } from './store.js';
+import { unrenderedWikiTypes } from './wiki/modules.js';
 
 export function userName(accountId: string | null): string {
   return USERS.find((u) => u.accountId === accountId)?.displayName ?? 'Unassigned';
@@ -59,13 +60,14 @@ ${USERS.map((u) => html`<a class="login-user" href="/login?user=${u.name}&amp;ne
 
 export function adminAppsPage(product: ProductInfo, flash: { kind: 'ok' | 'error'; text: string; problems?: string[]; link?: { href: string; text: string } } | undefined, sampleDescriptor: string | undefined): SafeHtml {
   const { store } = product;
+  const cp = product.contextPath;
   return html`
-<div class="breadcrumbs"><a href="/admin/apps">Settings</a> / <span>Apps</span></div>
+<div class="breadcrumbs"><a href="${cp}/admin/apps">Settings</a> / <span>Apps</span></div>
 <h1>Manage apps</h1>
 ${flash ? html`<div class="banner ${flash.kind}" role="status" data-testid="admin-flash">${flash.text}${flash.problems?.length ? html`<ul>${flash.problems.map((p) => html`<li>${p}</li>`)}</ul>` : ''}${flash.link ? html` <a href="${flash.link.href}">${flash.link.text}</a>` : ''}</div>` : ''}
 <section class="card">
   <h2>Install an app</h2>
-  <form method="post" action="/admin/apps/install" class="install-form">
+  <form method="post" action="${cp}/admin/apps/install" class="install-form">
     <label class="wide">Descriptor URL <input name="url" type="url" required placeholder="https://my-app.example.com/atlassian-connect.json" value="${sampleDescriptor ?? ''}" data-testid="descriptor-url"></label>
     <button class="button primary" type="submit">Install</button>
   </form>
@@ -78,16 +80,17 @@ ${flash ? html`<div class="banner ${flash.kind}" role="status" data-testid="admi
     const d = descriptorOf(i);
     const configure = d.modules.configurePage?.[0];
     const unknown = Object.values(d.modules).flat().flatMap((m) => unknownConditions(m));
+    const unrendered = product.productType === 'confluence' ? unrenderedWikiTypes(d) : [];
     return html`<tr data-app="${i.key}"><td><strong>${d.name}</strong><br><small class="muted">${i.key} · ${i.descriptorUrl}</small></td>
       <td>${d.scopes.join(', ') || 'none'}</td>
-      <td>${Object.entries(d.modules).map(([type, list]) => html`<div><small>${type}: ${list.map((m) => m.key).join(', ')}</small></div>`)}${unknown.length ? html`<div class="bad"><small>Conditions the simulator does not evaluate (their modules stay hidden): ${[...new Set(unknown)].join(', ')}</small></div>` : ''}</td>
-      <td><form method="post" action="/admin/apps/${i.key}/license"><select name="license" aria-label="License for ${i.key}">${(['active', 'none'] as const).map((l) => html`<option ${l === i.license ? html`selected` : ''}>${l}</option>`)}</select> <button class="button subtle" type="submit">Set</button></form></td>
+      <td>${Object.entries(d.modules).map(([type, list]) => html`<div><small>${type}: ${list.map((m) => m.key).join(', ')}</small></div>`)}${unknown.length ? html`<div class="bad"><small>Conditions the simulator does not evaluate (their modules stay hidden): ${[...new Set(unknown)].join(', ')}</small></div>` : ''}${unrendered.length ? html`<div class="bad"><small>Module types the simulator does not render yet (stored only): ${unrendered.join(', ')}</small></div>` : ''}</td>
+      <td><form method="post" action="${cp}/admin/apps/${i.key}/license"><select name="license" aria-label="License for ${i.key}">${(['active', 'none'] as const).map((l) => html`<option ${l === i.license ? html`selected` : ''}>${l}</option>`)}</select> <button class="button subtle" type="submit">Set</button></form></td>
       <td>${i.enabled ? html`<span class="lozenge done">Enabled</span>` : html`<span class="lozenge">Disabled</span>`}</td>
       <td><div class="actions">
         ${configure && i.enabled ? html`<a class="button" href="${pagePath('admin', i.key, configure.key)}">Configure</a>` : ''}
-        <form method="post" action="/admin/apps/${i.key}/${i.enabled ? 'disable' : 'enable'}"><button class="button" type="submit">${i.enabled ? 'Disable' : 'Enable'}</button></form>
-        <form method="post" action="/admin/apps/install"><input type="hidden" name="url" value="${i.descriptorUrl}"><button class="button" type="submit">Re-install</button></form>
-        <form method="post" action="/admin/apps/${i.key}/uninstall"><button class="button danger" type="submit">Uninstall</button></form>
+        <form method="post" action="${cp}/admin/apps/${i.key}/${i.enabled ? 'disable' : 'enable'}"><button class="button" type="submit">${i.enabled ? 'Disable' : 'Enable'}</button></form>
+        <form method="post" action="${cp}/admin/apps/install"><input type="hidden" name="url" value="${i.descriptorUrl}"><button class="button" type="submit">Re-install</button></form>
+        <form method="post" action="${cp}/admin/apps/${i.key}/uninstall"><button class="button danger" type="submit">Uninstall</button></form>
       </div></td></tr>`;
   })}
   </tbody>

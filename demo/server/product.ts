@@ -13,13 +13,17 @@ import { bridgeRouter } from './routes/bridge.js';
 import { dashboardRouter } from './routes/dashboard.js';
 import { issuesRouter } from './routes/issues.js';
 import { requireLogin, sessionRouter } from './routes/session.js';
+import { wikiApp, type Wiki } from './wiki/index.js';
 
 /**
  * The product's HTTP server, one router per concern: bundles and keys, login, the REST API, the
  * product's own pages, the app pages the module-type table places, the host's signing endpoints,
  * and the admin area. `sampleDescriptor` pre-fills the admin install form.
  */
-export function productApp(product: ProductInfo, options: { sampleDescriptor?: string; bitbucket?: { store: BitbucketStore; sampleDescriptor?: string } } = {}): express.Express {
+export function productApp(
+  product: ProductInfo,
+  options: { sampleDescriptor?: string; wiki?: Wiki; wikiSampleDescriptor?: string; bitbucket?: { store: BitbucketStore; sampleDescriptor?: string } } = {},
+): express.Express {
   const app = express();
   const origin = new URL(product.baseUrl).origin;
   const secret = sessionSecret(product.store.dir);
@@ -33,6 +37,11 @@ export function productApp(product: ProductInfo, options: { sampleDescriptor?: s
     next();
   });
 
+  // Every product installs a descriptor into whichever of them its modules belong to.
+  const products = [product, ...(options.wiki ? [options.wiki.product] : [])];
+  if (options.wiki) {
+    app.use(options.wiki.product.contextPath, wikiApp(options.wiki, { secret, origin, products, ...(options.wikiSampleDescriptor ? { sampleDescriptor: options.wikiSampleDescriptor } : {}) }));
+  }
   app.use(assetsRouter(product));
   app.use(sessionRouter(secret));
   app.use('/rest/api/3', restAuth(product.store, secret, origin), restApi(product));
@@ -46,7 +55,7 @@ export function productApp(product: ProductInfo, options: { sampleDescriptor?: s
   app.use(issuesRouter(product, page));
   app.use(bridgeRouter(product));
   app.use(dashboardRouter(product, page));
-  app.use('/admin', adminRouter(product, page, options));
+  app.use('/admin', adminRouter(product, page, { ...options, products }));
   app.use(appPagesRouter(product, page));
 
   app.use((req: Request, res: Response) => {

@@ -20,7 +20,7 @@ function productWith(modules: Record<string, unknown>): ProductInfo {
     descriptor: { key: 'my-app', name: 'My app', baseUrl: 'https://app.example', modules },
   };
   store.putInstallation(installation);
-  return { baseUrl: 'http://127.0.0.1:4000', store, key: loadSigningKey(store.dir) };
+  return { baseUrl: 'http://127.0.0.1:4000', store, key: loadSigningKey(store.dir), productType: 'jira', contextPath: '', description: 'Acme Tracker' };
 }
 
 const admin = USERS[0]!;

@@ -46,7 +46,7 @@
   if (jwtSub) jwtSub.textContent = document.body.dataset.account;
 
   // A module that shows where it is: its name and the context parameters its URL was given.
-  if (view === 'module') {
+  if (view === 'module' || view === 'macro') {
     out('module-name', document.body.dataset.name);
     var list = document.querySelector('[data-testid="module-params"]');
     var connectParams = ['jwt', 'xdm_e', 'xdm_c', 'cp', 'lic', 'cv', 'tz', 'loc'];
@@ -62,6 +62,7 @@
     });
     if (document.body.dataset.name === 'dashboard-item') document.querySelector('.dashboard-only').hidden = false;
     if (window.AP && window.AP.dialog && window.AP.dialog.isDialog) document.querySelector('.dialog-only').hidden = false;
+    if (document.body.dataset.name === 'byline') document.querySelector('.byline-only').hidden = false;
   }
 
   var actions = {
@@ -188,6 +189,62 @@
       jira.setDashboardItemTitle('Renamed gadget');
       return 'title set';
     }),
+    'inline-hide': function () { has('inlineDialog').hide(); },
+    'macro-save': guard('out-editor', function () {
+      var params = { color: document.getElementById('macro-color').value, title: document.getElementById('macro-title').value };
+      return Promise.resolve(has('confluence').saveMacro(params, document.getElementById('macro-body-text').value)).then(function () {
+        has('confluence').closeMacroEditor();
+        return 'saved';
+      });
+    }),
+    'macro-cancel': function () { has('confluence').closeMacroEditor(); },
+    'wiki-read': guard('out-wiki', function () {
+      return request({ url: '/rest/api/content/10001?expand=body.storage,version,space' }).then(function (r) {
+        var page = parse(r.body);
+        return page.title + ' v' + page.version.number + ' in ' + page.space.key + ' (' + page.body.storage.representation + ')';
+      });
+    }),
+    'wiki-spaces': guard('out-wiki', function () {
+      return request({ url: '/rest/api/space/' }).then(function (r) {
+        return 'spaces: ' + parse(r.body).results.map(function (s) { return s.key + ' ' + s.name; }).join(', ');
+      });
+    }),
+    'wiki-search': guard('out-wiki', function () {
+      return request({ url: '/rest/api/content/search?cql=' + encodeURIComponent('space = DEMO and title ~ "notes"') }).then(function (r) {
+        return 'found: ' + parse(r.body).results.map(function (p) { return p.title; }).join(', ');
+      });
+    }),
+    'wiki-attach': guard('out-wiki-attach', function () {
+      var bytes = new Uint8Array(256);
+      for (var i = 0; i < bytes.length; i++) bytes[i] = 255 - i;
+      var form = new FormData();
+      var name = 'sample-' + Date.now() + '.bin';
+      form.append('file', new Blob([bytes], { type: 'application/octet-stream' }), name);
+      return request({ url: '/rest/api/content/10002/child/attachment', type: 'POST', contentType: 'multipart/form-data', data: form })
+        .then(function () { return request({ url: '/rest/api/content/10002/child/attachment' }); })
+        .then(function (r) {
+          var found = parse(r.body).results.filter(function (a) { return a.title === name; })[0];
+          return request({ url: found._links.download, binaryAttachment: true });
+        })
+        .then(function (r) {
+          var got = new Uint8Array(r.body);
+          var same = got.length === bytes.length && got.every(function (b, i) { return b === bytes[i]; });
+          return 'uploaded 256 bytes, downloaded ' + got.length + ' bytes, ' + (same ? 'identical' : 'DIFFERENT');
+        });
+    }),
+    'wiki-property': guard('out-wiki-property', function () {
+      var url = '/rest/api/content/10003/property/sample';
+      return request({ url: url }).then(function (r) { return parse(r.body).version.number; }, function () { return 0; }).then(function (version) {
+        return request({ url: url, type: 'PUT', contentType: 'application/json', data: JSON.stringify({ key: 'sample', value: { score: version + 1 }, version: { number: version + 1 } }) });
+      }).then(function () { return request({ url: url }); }).then(function (r) {
+        var property = parse(r.body);
+        return 'score ' + property.value.score + ' at version ' + property.version.number;
+      });
+    }),
+    'wiki-location': guard('out-wiki-nav', function () {
+      return has('navigator').getLocation().then(function (where) { return JSON.stringify(where); });
+    }),
+    'wiki-go': function () { has('navigator').go('contentview', { contentId: '10002' }); },
     'reader-read': guard('out-reader', function () {
       return request({ url: '/rest/api/3/myself' }).then(function (r) { return 'read ok: ' + parse(r.body).displayName; });
     }),
@@ -229,6 +286,31 @@
     }
     if (window.AP.dialog && window.AP.dialog.isDialog && view === 'module') {
       window.AP.dialog.getCustomData(function (data) { out('out-dialog-data', 'custom data: ' + JSON.stringify(data === undefined ? null : data)); });
+    }
+    if (view === 'macro') {
+      var confluence = window.AP.confluence;
+      confluence.getMacroData(function (data) {
+        out('macro-data', JSON.stringify(data));
+        out('chart-title', (data && data.title) || 'Untitled chart');
+        document.querySelector('[data-testid="chart"]').className = 'chart ' + ((data && data.color) || 'blue');
+      });
+      confluence.getMacroBody(function (body) { out('macro-body', JSON.stringify(body)); });
+      window.AP.context.getContext().then(function (ctx) {
+        out('module-context', JSON.stringify(ctx));
+        var id = ctx.confluence && ctx.confluence.content && ctx.confluence.content.id;
+        return request({ url: '/rest/api/content/' + id + '?expand=body.storage,version,space' }).then(function (r) {
+          var page = parse(r.body);
+          out('macro-request', page.title + ' v' + page.version.number + ' in ' + page.space.key);
+        });
+      }).catch(function (error) { out('macro-request', 'error: ' + describe(error)); });
+    }
+    if (view === 'macro-editor') {
+      window.AP.confluence.getMacroData(function (data) {
+        if (data && data.color) document.getElementById('macro-color').value = data.color;
+        if (data && data.title) document.getElementById('macro-title').value = data.title;
+        out('out-editor', 'loaded ' + JSON.stringify(data || {}));
+      });
+      window.AP.confluence.getMacroBody(function (body) { document.getElementById('macro-body-text').value = body || ''; });
     }
     if (view === 'module' && window.AP.context) {
       window.AP.context.getContext().then(function (ctx) { out('module-context', JSON.stringify(ctx)); });

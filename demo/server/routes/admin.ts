@@ -1,12 +1,12 @@
 import express, { type Request, type Response } from 'express';
 import { DescriptorError } from '../descriptor.js';
-import { descriptorOf, install, setEnabled, uninstall, type ProductInfo } from '../install.js';
+import { descriptorOf, installIntoProduct, setEnabled, uninstall, type ProductInfo } from '../install.js';
 import { pagePath } from '../moduleTypes.js';
 import { adminAppsPage, messagePage } from '../pages.js';
 import type { RenderPage } from '../render.js';
 
 /** `/admin/...`: the site admin's pages. Installing, enabling and uninstalling apps live here. */
-export function adminRouter(product: ProductInfo, page: RenderPage, options: { sampleDescriptor?: string }): express.Router {
+export function adminRouter(product: ProductInfo, page: RenderPage, options: { sampleDescriptor?: string; products?: readonly ProductInfo[] }): express.Router {
   const admin = express.Router();
   admin.use((req, res, next) => {
     if (!req.user!.siteAdmin) {
@@ -21,13 +21,14 @@ export function adminRouter(product: ProductInfo, page: RenderPage, options: { s
   admin.post('/apps/install', async (req, res) => {
     const url = String((req.body as { url?: unknown }).url ?? '').trim();
     try {
-      const installation = await install(product, url);
+      const { installation, product: into } = await installIntoProduct(options.products ?? [product], url);
       const descriptor = descriptorOf(installation);
-      const start = descriptor.modules.postInstallPage?.[0];
+      const start = into === product ? descriptor.modules.postInstallPage?.[0] : undefined;
       renderAdmin(req, res, {
         kind: 'ok',
-        text: `Installed ${descriptor.name} (${installation.key}).`,
+        text: `Installed ${descriptor.name} (${installation.key})${into === product ? '' : ` into ${into.description.replace(/ \(.*\)$/, '')}`}.`,
         ...(start ? { link: { href: pagePath('admin', installation.key, start.key), text: `Get started with ${descriptor.name}` } } : {}),
+        ...(into !== product ? { link: { href: `${into.contextPath}/admin/apps`, text: `Manage it there` } } : {}),
       });
     } catch (error) {
       res.status(400);

@@ -1,0 +1,31 @@
+import { test, expect } from 'apbridge/testing';
+
+test('the general page renders, authenticated, for the logged-in user', async ({ host }) => {
+  await host.login('alice');
+  const app = await host.open('hello-world');
+  await expect(app.frame.getByRole('heading', { name: 'Hello World' })).toBeVisible();
+  await expect(app.frame.locator('#host')).toHaveText(host.url);
+
+  const user = await app.ap((AP) => AP.user.getCurrentUser());
+  await expect(app.frame.locator('#account')).toHaveText(user.atlassianAccountId);
+});
+
+test('a click in the app shows a flag in the product, and the inspector saw the calls', async ({ host }) => {
+  const app = await host.open('hello-world');
+  await app.frame.getByRole('button', { name: 'Greet' }).click();
+  await expect(host.flags()).toContainText('Hello');
+
+  const calls = await host.inspector.calls({ app: 'ace-hello-world' });
+  expect(calls.map((c) => `${c.module}.${c.method}`)).toEqual(expect.arrayContaining(['user.getCurrentUser', 'flag.create']));
+});
+
+test('AP.request reaches the product REST API as the app, within its READ scope', async ({ host }) => {
+  const app = await host.open('hello-world');
+  const status = await app.ap(async (AP) => {
+    const { body } = await AP.request('/rest/api/3/myself');
+    const denied = await AP.request({ url: '/rest/api/3/issue/DEMO-1', type: 'DELETE' }).catch((error) => error.xhr.status);
+    return { me: JSON.parse(body).accountId, denied };
+  });
+  expect(status.me).toBeTruthy();
+  expect(status.denied).toBe(403);
+});

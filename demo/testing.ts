@@ -66,8 +66,8 @@ export interface Host {
   frame(moduleKey: string): Promise<AppFrame>;
   /** Every flag on screen; `expect(host.flags()).toContainText('Saved')`. */
   flags(): Locator;
-  /** The open dialog (header, buttons) and the app's frame in it, once a dialog is open. */
-  dialog(): Promise<{ locator: Locator; frame: AppFrame }>;
+  /** Waits for a dialog: the app's frame in it, and `locator`, the product's dialog (header, buttons). */
+  dialog(): Promise<AppFrame & { locator: Locator }>;
   inspector: {
     /** The bridge calls recorded on this page so far, optionally only those of one module/method/app. */
     calls(filter?: { app?: string; module?: string; method?: string }): Promise<InspectedCall[]>;
@@ -151,7 +151,7 @@ export const test = base.extend<{ host: Host }, { apbridge: ApbridgeOptions; sim
       async dialog() {
         const locator = page.locator('dialog.apb-dialog[open]').last();
         await locator.waitFor();
-        return { locator, frame: await appFrame(page, 'dialog.apb-dialog[open] iframe', 'the dialog') };
+        return { ...(await appFrame(page, 'dialog.apb-dialog[open] iframe', 'the dialog')), locator };
       },
       inspector: {
         calls: async (filter = {}) => {

@@ -12,7 +12,7 @@ test('the general page renders, authenticated, for the logged-in user', async ({
 
 test('a click in the app shows a flag in the product, and the inspector saw the calls', async ({ host }) => {
   const app = await host.open('hello-world');
-  await app.frame.getByRole('button', { name: 'Greet' }).click();
+  await app.frame.getByRole('button', { name: 'Greet', exact: true }).click();
   await expect(host.flags()).toContainText('Hello');
 
   const calls = await host.inspector.calls({ app: 'ace-hello-world' });
@@ -28,4 +28,16 @@ test('AP.request reaches the product REST API as the app, within its READ scope'
   });
   expect(status.me).toBeTruthy();
   expect(status.denied).toBe(403);
+});
+
+test('a dialog opened by the page closes with data that reaches the page', async ({ host }) => {
+  const app = await host.open('hello-world');
+  await app.frame.getByRole('button', { name: 'Open greeting' }).click();
+  const dialog = await host.dialog();
+  await expect(dialog.locator).toContainText('Greeting');
+  await expect(dialog.frame.getByText('Greetings from a dialog.')).toBeVisible();
+  expect(await dialog.ap((AP) => AP.dialog.isDialog)).toBe(true);
+  await dialog.frame.getByRole('button', { name: 'Done' }).click();
+  await expect(dialog.locator).toBeHidden();
+  await expect(app.frame.locator('#result')).toHaveText('greeted');
 });

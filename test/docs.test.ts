@@ -21,3 +21,14 @@ describe('README documents every code', () => {
     expect(rows('### Drop reasons')).toContain(`| \`${reason}\` |`);
   });
 });
+
+// The guide shows examples/ace-app's files, and `npm test` runs that app's test: the two must not drift.
+describe('docs/run-locally.md', () => {
+  const guide = readFileSync('docs/run-locally.md', 'utf8');
+  it.each(['config.json', 'atlassian-connect.json', 'app.js', 'memory-store.js', 'playwright.config.js', 'tests/hello-world.spec.js'])(
+    'shows examples/ace-app/%s as it is',
+    (file) => {
+      expect(guide).toContain(readFileSync(`examples/ace-app/${file}`, 'utf8').trimEnd());
+    },
+  );
+});

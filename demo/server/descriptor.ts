@@ -53,7 +53,7 @@ export function productTypeOf(descriptor: Pick<Descriptor, 'modules'>): ProductT
 const KEY = /^[a-zA-Z0-9._-]{1,64}$/;
 const MODULE_KEY = /^[a-zA-Z0-9-]{1,100}$/;
 
-/** Every problem found in a descriptor, so the admin sees them all at once. */
+/** Every problem found in a descriptor, each led by its JSON path (`$.modules.webPanels[0].key: ...`), so the admin sees them all at once. */
 export class DescriptorError extends Error {
   readonly problems: string[];
   constructor(problems: string[]) {
@@ -73,63 +73,63 @@ function text(value: unknown): string | undefined {
 /** Checks a parsed `atlassian-connect.json` and returns what the simulator needs from it. */
 export function validateDescriptor(input: unknown): Descriptor {
   const problems: string[] = [];
-  if (!input || typeof input !== 'object' || Array.isArray(input)) throw new DescriptorError(['the descriptor is not a JSON object']);
+  if (!input || typeof input !== 'object' || Array.isArray(input)) throw new DescriptorError(['$: the descriptor is not a JSON object']);
   const raw = input as Record<string, unknown>;
   const key = typeof raw.key === 'string' ? raw.key : '';
-  if (!key) problems.push('"key" is missing');
-  else if (!KEY.test(key)) problems.push(`"key" must be 1-64 letters, digits, ".", "_" or "-" (got "${key}")`);
+  if (!key) problems.push('$.key: missing');
+  else if (!KEY.test(key)) problems.push(`$.key: must be 1-64 letters, digits, ".", "_" or "-" (got "${key}")`);
   let baseUrl = '';
-  if (typeof raw.baseUrl !== 'string' || !raw.baseUrl) problems.push('"baseUrl" is missing');
+  if (typeof raw.baseUrl !== 'string' || !raw.baseUrl) problems.push('$.baseUrl: missing');
   else {
     try {
       const url = new URL(raw.baseUrl);
-      if (url.protocol !== 'http:' && url.protocol !== 'https:') problems.push('"baseUrl" must be an http(s) URL');
+      if (url.protocol !== 'http:' && url.protocol !== 'https:') problems.push('$.baseUrl: must be an http(s) URL');
       baseUrl = url.href.replace(/\/$/, '');
     } catch {
-      problems.push(`"baseUrl" is not a URL ("${raw.baseUrl}")`);
+      problems.push(`$.baseUrl: not a URL ("${raw.baseUrl}")`);
     }
   }
   const scopes: Scope[] = [];
-  if (raw.scopes !== undefined && !Array.isArray(raw.scopes)) problems.push('"scopes" must be an array');
-  for (const scope of Array.isArray(raw.scopes) ? raw.scopes : []) {
+  if (raw.scopes !== undefined && !Array.isArray(raw.scopes)) problems.push('$.scopes: must be an array');
+  for (const [index, scope] of (Array.isArray(raw.scopes) ? raw.scopes : []).entries()) {
     const upper = typeof scope === 'string' ? scope.toUpperCase() : '';
     if ((SCOPES as readonly string[]).includes(upper)) scopes.push(upper as Scope);
-    else problems.push(`unknown scope ${JSON.stringify(scope)} (expected one of ${SCOPES.join(', ')})`);
+    else problems.push(`$.scopes[${index}]: unknown scope ${JSON.stringify(scope)} (expected one of ${SCOPES.join(', ')})`);
   }
   const lifecycle: Descriptor['lifecycle'] = {};
   const rawLifecycle = (raw.lifecycle ?? {}) as Record<string, unknown>;
   for (const event of ['installed', 'uninstalled', 'enabled', 'disabled'] as const) {
     const url = rawLifecycle[event];
     if (url === undefined) continue;
-    if (typeof url !== 'string' || !url.startsWith('/')) problems.push(`lifecycle "${event}" must be a path starting with "/"`);
+    if (typeof url !== 'string' || !url.startsWith('/')) problems.push(`$.lifecycle.${event}: must be a path starting with "/"`);
     else lifecycle[event] = url;
   }
   const modules: Record<string, ModuleDeclaration[]> = {};
   const rawModules = raw.modules ?? {};
-  if (typeof rawModules !== 'object' || Array.isArray(rawModules)) problems.push('"modules" must be an object');
+  if (typeof rawModules !== 'object' || Array.isArray(rawModules)) problems.push('$.modules: must be an object');
   for (const [type, value] of Object.entries(rawModules as Record<string, unknown>)) {
     if (!MODULE_TYPES.has(type)) {
-      problems.push(`unknown module type "${type}"`);
+      problems.push(`$.modules.${type}: unknown module type`);
       continue;
     }
     const list = Array.isArray(value) ? value : [value];
     modules[type] = [];
     list.forEach((entry: unknown, index) => {
       if (!entry || typeof entry !== 'object') {
-        problems.push(`modules.${type}[${index}] is not an object`);
+        problems.push(`$.modules.${type}[${index}]: not an object`);
         return;
       }
       const declaration = entry as Record<string, unknown>;
       const moduleKey = typeof declaration.key === 'string' ? declaration.key : type === 'webhooks' ? `webhook-${index}` : '';
-      if (!MODULE_KEY.test(moduleKey)) problems.push(`modules.${type}[${index}] needs a "key" of letters, digits and "-"`);
-      if (declaration.url !== undefined && typeof declaration.url !== 'string') problems.push(`modules.${type}[${index}].url must be a string`);
-      if (type === 'webhooks' && typeof declaration.event !== 'string') problems.push(`modules.webhooks[${index}] needs an "event"`);
+      if (!MODULE_KEY.test(moduleKey)) problems.push(`$.modules.${type}[${index}].key: needs letters, digits and "-"`);
+      if (declaration.url !== undefined && typeof declaration.url !== 'string') problems.push(`$.modules.${type}[${index}].url: must be a string`);
+      if (type === 'webhooks' && typeof declaration.event !== 'string') problems.push(`$.modules.webhooks[${index}].event: missing`);
       if (MACRO_TYPES.has(type) || type === 'contentBylineItems') {
-        if (typeof declaration.url !== 'string') problems.push(`modules.${type}[${index}] needs a "url"`);
+        if (typeof declaration.url !== 'string') problems.push(`$.modules.${type}[${index}].url: missing`);
         const editor = declaration.editor as { url?: unknown } | undefined;
-        if (editor !== undefined && (typeof editor !== 'object' || editor === null || typeof editor.url !== 'string')) problems.push(`modules.${type}[${index}].editor needs a "url"`);
+        if (editor !== undefined && (typeof editor !== 'object' || editor === null || typeof editor.url !== 'string')) problems.push(`$.modules.${type}[${index}].editor.url: missing`);
         if (declaration.parameters !== undefined && (!Array.isArray(declaration.parameters) || declaration.parameters.some((p: unknown) => typeof (p as { identifier?: unknown } | null)?.identifier !== 'string'))) {
-          problems.push(`modules.${type}[${index}].parameters must be a list of { identifier, type }`);
+          problems.push(`$.modules.${type}[${index}].parameters: must be a list of { identifier, type }`);
         }
       }
       modules[type]!.push({ ...declaration, key: moduleKey, name: text(declaration.name) ?? moduleKey });

@@ -38,7 +38,9 @@ export async function fetchDescriptor(url: string): Promise<Descriptor> {
   try {
     response = await fetch(parsed, { signal: AbortSignal.timeout(FETCH_TIMEOUT), headers: { accept: 'application/json' } });
   } catch (error) {
-    throw new DescriptorError([`could not fetch ${url}: ${(error as Error).message}`]);
+    // Node's fetch says only "fetch failed"; the reason (ECONNREFUSED, ENOTFOUND, a timeout) is its cause.
+    const cause = (error as { cause?: { code?: string; message?: string } }).cause;
+    throw new DescriptorError([`could not fetch ${url}: ${cause?.code ?? cause?.message ?? (error as Error).message} (is the app running?)`]);
   }
   if (!response.ok) throw new DescriptorError([`fetching ${url} answered HTTP ${response.status}`]);
   let json: unknown;
@@ -70,7 +72,7 @@ function lifecycleBody(product: ProductInfo, descriptor: Descriptor, sharedSecre
  * (Connect's signed install); `enabled`/`disabled` HS256 with the shared secret, as Connect does.
  * Returns the HTTP status; throws when the app cannot be reached.
  */
-async function callback(product: ProductInfo, descriptor: Descriptor, sharedSecret: string, event: LifecycleEvent): Promise<number | null> {
+async function callback(product: ProductInfo, descriptor: Descriptor, sharedSecret: string, event: LifecycleEvent): Promise<{ status: number; detail?: string } | null> {
   const path = descriptor.lifecycle[event];
   if (!path) return null;
   const url = descriptor.baseUrl + path;
@@ -89,7 +91,7 @@ async function callback(product: ProductInfo, descriptor: Descriptor, sharedSecr
     });
     status = response.status;
     if (!response.ok) detail = (await response.text()).slice(0, 300);
-    return status;
+    return { status, ...(detail ? { detail } : {}) };
   } catch (error) {
     detail = (error as Error).message;
     throw new Error(`The app's ${event} callback at ${url} failed: ${detail}`);
@@ -108,10 +110,11 @@ export async function install(product: ProductInfo, descriptorUrl: string, fetch
   if (wanted !== product.productType) throw new DescriptorError([`the descriptor declares ${wanted} modules; it cannot be installed into ${product.description}`]);
   const previous = product.store.installation(descriptor.key);
   const sharedSecret = previous?.sharedSecret ?? randomBytes(32).toString('base64url');
-  const status = await callback(product, descriptor, sharedSecret, 'installed');
-  if (status !== null && (status < 200 || status >= 300)) {
-    throw new Error(`The app refused the installed callback (HTTP ${status}); see the delivery log below`);
+  const answer = await callback(product, descriptor, sharedSecret, 'installed');
+  if (answer !== null && (answer.status < 200 || answer.status >= 300)) {
+    throw new Error(`The app refused the installed callback at ${descriptor.baseUrl}${descriptor.lifecycle.installed}: HTTP ${answer.status}${answer.detail ? ` "${answer.detail}"` : ''}`);
   }
+  const before = previous ? descriptorOf(previous).scopes : [];
   const installation: Installation = {
     key: descriptor.key,
     descriptorUrl,
@@ -121,6 +124,9 @@ export async function install(product: ProductInfo, descriptorUrl: string, fetch
     license: previous?.license ?? 'active',
     installedAt: new Date().toISOString(),
   };
+  // An update that asks for more than the admin granted before is flagged until the next install.
+  const addedScopes = previous ? descriptor.scopes.filter((scope) => !before.includes(scope)) : [];
+  if (addedScopes.length > 0) installation.addedScopes = addedScopes;
   product.store.putInstallation(installation);
   await callback(product, descriptor, sharedSecret, 'enabled').catch(() => null);
   return installation;

@@ -82,7 +82,7 @@ ${flash ? html`<div class="banner ${flash.kind}" role="status" data-testid="admi
     const unknown = Object.values(d.modules).flat().flatMap((m) => unknownConditions(m));
     const unrendered = product.productType === 'confluence' ? unrenderedWikiTypes(d) : [];
     return html`<tr data-app="${i.key}"><td><strong>${d.name}</strong><br><small class="muted">${i.key} · ${i.descriptorUrl}</small></td>
-      <td>${d.scopes.join(', ') || 'none'}</td>
+      <td>${d.scopes.join(', ') || 'none'}${i.addedScopes?.length ? html`<div class="bad" data-testid="added-scopes"><small>The update at ${i.installedAt.slice(0, 16).replace('T', ' ')} added ${i.addedScopes.join(', ')}</small></div>` : ''}</td>
       <td>${Object.entries(d.modules).map(([type, list]) => html`<div><small>${type}: ${list.map((m) => m.key).join(', ')}</small></div>`)}${unknown.length ? html`<div class="bad"><small>Conditions the simulator does not evaluate (their modules stay hidden): ${[...new Set(unknown)].join(', ')}</small></div>` : ''}${unrendered.length ? html`<div class="bad"><small>Module types the simulator does not render yet (stored only): ${unrendered.join(', ')}</small></div>` : ''}</td>
       <td><form method="post" action="${cp}/admin/apps/${i.key}/license"><select name="license" aria-label="License for ${i.key}">${(['active', 'none'] as const).map((l) => html`<option ${l === i.license ? html`selected` : ''}>${l}</option>`)}</select> <button class="button subtle" type="submit">Set</button></form></td>
       <td>${i.enabled ? html`<span class="lozenge done">Enabled</span>` : html`<span class="lozenge">Disabled</span>`}</td>

@@ -73,6 +73,8 @@ export interface Installation {
   enabled: boolean;
   license: 'active' | 'none';
   installedAt: string;
+  /** Scopes the last re-install added to what the app had before, shown to the admin. */
+  addedScopes?: string[];
 }
 
 interface Data {

@@ -7,18 +7,18 @@ import { qsh, signForApp, verifyFromApp } from '../../demo/server/jwt.js';
 import { hasScope, requiredScope } from '../../demo/server/scopes.js';
 
 describe('descriptor validation', () => {
-  it('lists every problem at once', () => {
+  it('lists every problem at once, each led by its JSON path', () => {
     try {
       validateDescriptor({ scopes: ['READ', 'WRIT'], modules: { generalPages: [{ url: '/x' }], fancyThings: [] } });
       expect.unreachable();
     } catch (error) {
       expect(error).toBeInstanceOf(DescriptorError);
       expect((error as DescriptorError).problems).toEqual([
-        '"key" is missing',
-        '"baseUrl" is missing',
-        'unknown scope "WRIT" (expected one of READ, WRITE, DELETE, PROJECT_ADMIN, ADMIN, ACT_AS_USER, ACCESS_EMAIL_ADDRESSES)',
-        'modules.generalPages[0] needs a "key" of letters, digits and "-"',
-        'unknown module type "fancyThings"',
+        '$.key: missing',
+        '$.baseUrl: missing',
+        '$.scopes[1]: unknown scope "WRIT" (expected one of READ, WRITE, DELETE, PROJECT_ADMIN, ADMIN, ACT_AS_USER, ACCESS_EMAIL_ADDRESSES)',
+        '$.modules.generalPages[0].key: needs letters, digits and "-"',
+        '$.modules.fancyThings: unknown module type',
       ]);
     }
   });

@@ -74,7 +74,7 @@ describe('Confluence descriptors', () => {
   });
   it('says what a macro declaration lacks', () => {
     expect(() => validateDescriptor({ ...base, modules: { dynamicContentMacros: [{ key: 'm', editor: {}, parameters: [{ type: 'string' }] }] } })).toThrow(
-      'Invalid descriptor: modules.dynamicContentMacros[0] needs a "url"; modules.dynamicContentMacros[0].editor needs a "url"; modules.dynamicContentMacros[0].parameters must be a list of { identifier, type }',
+      'Invalid descriptor: $.modules.dynamicContentMacros[0].url: missing; $.modules.dynamicContentMacros[0].editor.url: missing; $.modules.dynamicContentMacros[0].parameters: must be a list of { identifier, type }',
     );
   });
   it('joins a relative macro URL to the baseUrl with one slash, and keeps absolute ones on it', () => {

@@ -184,8 +184,10 @@ describe('apbridge-simulator', () => {
       scopes: ['READ', 'WRITE', 'DELETE'],
       modules: { generalPages: [{ key: 'main', name: { value: 'Main' }, url: '/main' }, { key: 'second', name: { value: 'Second' }, url: '/second' }] },
     };
-    const out = await run.waitFor(/Re-installed CLI test app/);
+    await run.waitFor(/Re-installed CLI test app/);
     await run.waitFor(/generalPages second:/);
+    // Each line may arrive in a chunk of its own: wait for it rather than read what has come so far.
+    const out = await run.waitFor(/The update asks for more/);
     expect(out).toContain(`The update asks for more: WRITE, DELETE (shown to the admin at ${product}/admin/apps)`);
     expect(app.installs).toBe(2);
 

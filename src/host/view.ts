@@ -107,7 +107,6 @@ export function createView(deps: ViewDeps): HostedView {
   armHandshake();
 
   const windowBucket = createBucket(deps.metering.windowRate, deps.metering.windowBurst);
-  let port: MessagePort | undefined;
 
   function setState(next: ViewState): void {
     if (state === next) return;
@@ -136,7 +135,6 @@ export function createView(deps: ViewDeps): HostedView {
   function endSession(code: ErrorCode): void {
     const current = endpoint;
     endpoint = undefined;
-    port = undefined;
     current?.close(new BridgeError(code, ENDED[code] ?? 'The view was destroyed'));
   }
 
@@ -148,15 +146,6 @@ export function createView(deps: ViewDeps): HostedView {
   function stop(): void {
     if (state === 'destroyed' || state === 'stopped') return;
     clearTimeout(handshakeTimer);
-    // Closing a port frees every message queued on it, in one task of the host page: hundreds of
-    // milliseconds for a flood. Handed back to the app's window, they go where they came from and are
-    // freed with its page, which is unloaded next. (The app gets nothing: the port is its own.) A
-    // window that cannot take it (gone, or no longer the app's) leaves the port to be closed here.
-    try {
-      if (port) iframe.contentWindow?.postMessage(null, app.origin, [port]);
-    } catch {
-      // endSession closes it.
-    }
     endSession(ErrorCode.RATE_LIMITED);
     iframe.src = 'about:blank';
     // The host's stopped state takes its place; an empty frame beside it would only be a gap.
@@ -185,7 +174,6 @@ export function createView(deps: ViewDeps): HostedView {
         return;
       }
       endSession(ErrorCode.CONNECTION_RESET);
-      port = next;
       const current = randomId();
       endpoint = createEndpoint({
         port: next,

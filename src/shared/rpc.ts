@@ -51,9 +51,8 @@ export interface EndpointOptions {
   onControl?: (message: PortMessage) => void;
   onDrop?: (reason: DropReason, data: unknown) => void;
   /**
-   * Meters each message from the peer before it is read. False cuts the session: `onFlood` runs
-   * (it may take the port elsewhere first), the endpoint closes with RATE_LIMITED, and `onDrop`
-   * reports RATE_LIMITED once.
+   * Meters each message from the peer before it is read. False cuts the session: `onFlood` runs,
+   * the endpoint closes with RATE_LIMITED (the port with it), and `onDrop` reports RATE_LIMITED once.
    */
   admit?: () => boolean;
   onFlood?: () => void;

@@ -33,3 +33,16 @@ export function html(strings: TemplateStringsArray, ...values: unknown[]): SafeH
 export function jsonScript(id: string, data: unknown): SafeHtml {
   return new SafeHtml(`<script type="application/json" id="${id}">${JSON.stringify(data).replace(/</g, '\\u003c')}</script>`);
 }
+
+/** The start of every product page: the head with the product's stylesheets, then `<body>`. */
+export function documentStart(title: string, stylesheets: readonly string[], bodyClass?: string): SafeHtml {
+  return html`<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${title}</title>
+${stylesheets.map((href) => html`<link rel="stylesheet" href="${href}">\n`)}<link rel="icon" href="data:,">
+</head>
+<body${bodyClass ? html` class="${bodyClass}"` : ''}>`;
+}

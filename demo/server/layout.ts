@@ -1,4 +1,4 @@
-import { html, jsonScript, type SafeHtml } from './html.js';
+import { documentStart, html, jsonScript, type SafeHtml } from './html.js';
 import type { ProductInfo } from './install.js';
 import { USERS, type User } from './store.js';
 import { webItem } from './views/webItems.js';
@@ -66,16 +66,7 @@ export function layout(options: {
   const pages = nav.generalPages;
   const current = (href: string): string => (path.split('?')[0] === href.split('?')[0] ? 'current' : '');
   const next = encodeURIComponent(path);
-  return html`<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${options.title} - Acme Tracker</title>
-<link rel="stylesheet" href="/static/product.css">
-<link rel="icon" href="data:,">
-</head>
-<body>
+  return html`${documentStart(`${options.title} - Acme Tracker`, ['/static/product.css'])}
 <header class="topbar">
   <a class="brand" href="/"><span class="logo" aria-hidden="true"></span><span>Acme Tracker</span></a>
   <nav class="topnav" aria-label="Product">

@@ -93,11 +93,19 @@ export function moduleUrl(product: ProductInfo, placed: Omit<Placed, 'descriptor
   const vars: Record<string, string> = variables(ctx, user);
   const value = (name: string): string => (name.startsWith('ac.') ? (ctx.ac?.[name] ?? '') : known.has(name) ? (vars[name] ?? '') : '');
   const path = (declaration.url ?? '/').replace(/\{([\w.]+)\}/g, (_m, name: string) => encodeURIComponent(value(name)));
-  const url = new URL(descriptor.baseUrl + path);
+  return signedIframeUrl(product, installation, new URL(descriptor.baseUrl + path), declaration.key, user, seconds);
+}
+
+/**
+ * Adds Connect's iframe parameters to an app URL (`xdm_e`, `xdm_c`, the product's context path as
+ * `cp`, `lic`, `cv`, `tz`, `loc`), and last `jwt`, whose `qsh` covers all of them. Every product of
+ * the simulator that signs as Atlassian Cloud does (Tracker, Wiki) builds its iframe URLs here.
+ */
+export function signedIframeUrl(product: ProductInfo, installation: Installation, url: URL, channel: string, user: User, seconds?: number): string {
   const params: Record<string, string> = {
     xdm_e: new URL(product.baseUrl).origin,
-    xdm_c: `channel-${installation.key}__${declaration.key}`,
-    cp: '',
+    xdm_c: `channel-${installation.key}__${channel}`,
+    cp: product.contextPath,
     lic: installation.license,
     cv: CONNECT_VERSION,
     tz: user.timeZone,
@@ -108,7 +116,7 @@ export function moduleUrl(product: ProductInfo, placed: Omit<Placed, 'descriptor
     sharedSecret: installation.sharedSecret,
     clientKey: product.store.clientKey,
     accountId: user.accountId,
-    request: { method: 'GET', url: url.href, appBaseUrl: descriptor.baseUrl },
+    request: { method: 'GET', url: url.href, appBaseUrl: descriptorOf(installation).baseUrl },
     ...(seconds ? { seconds } : {}),
   });
   url.searchParams.set('jwt', token);

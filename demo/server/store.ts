@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { readJsonFile, writeJsonFile } from './jsonFile.js';
 
 export interface User {
   name: string;
@@ -145,18 +146,11 @@ export class Store {
     this.dir = dir;
     this.file = join(dir, 'simulator.json');
     mkdirSync(join(dir, 'attachments'), { recursive: true });
-    try {
-      this.data = JSON.parse(readFileSync(this.file, 'utf8')) as Data;
-    } catch {
-      this.data = seed();
-      this.save();
-    }
+    this.data = readJsonFile(this.file, seed);
   }
 
   private save(): void {
-    const tmp = `${this.file}.${process.pid}.tmp`;
-    writeFileSync(tmp, JSON.stringify(this.data, null, 2));
-    renameSync(tmp, this.file);
+    writeJsonFile(this.file, this.data);
   }
 
   get clientKey(): string {

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { readJsonFile, writeJsonFile } from '../jsonFile.js';
 import { signForApp } from '../jwt.js';
 import type { User } from '../store.js';
 import { BitbucketDescriptorError, validateBitbucketDescriptor, type BitbucketDescriptor } from './descriptor.js';
@@ -42,17 +43,11 @@ export class BitbucketStore {
   constructor(dir: string) {
     mkdirSync(dir, { recursive: true });
     this.file = join(dir, 'bitbucket.json');
-    try {
-      this.data = JSON.parse(readFileSync(this.file, 'utf8')) as Data;
-    } catch {
-      this.data = { installations: {}, secrets: {}, deliveries: [] };
-    }
+    this.data = readJsonFile<Data>(this.file, () => ({ installations: {}, secrets: {}, deliveries: [] }));
   }
 
   private save(): void {
-    const tmp = `${this.file}.${process.pid}.tmp`;
-    writeFileSync(tmp, JSON.stringify(this.data, null, 2));
-    renameSync(tmp, this.file);
+    writeJsonFile(this.file, this.data);
   }
 
   installations(): BitbucketInstallation[] {

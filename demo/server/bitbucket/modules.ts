@@ -1,3 +1,4 @@
+import type { ViewSpec } from '../modules.js';
 import { signForApp } from '../jwt.js';
 import type { User } from '../store.js';
 import type { BitbucketModule } from './descriptor.js';
@@ -94,18 +95,7 @@ function defaultLocation(type: string): string {
   return type === 'webPanels' ? 'org.bitbucket.repository.overview.informationPanel' : 'org.bitbucket.repository.navigation';
 }
 
-/** What the page's host creates for one module iframe. */
-export interface CodeViewSpec {
-  app: string;
-  moduleKey: string;
-  url: string;
-  context: Record<string, unknown>;
-  container: string;
-  height?: string;
-  options?: Record<string, unknown>;
-}
-
-export function codeViewSpec(code: CodeProduct, m: CodeModule, ctx: CodeContext, container: string, options?: Record<string, unknown>): CodeViewSpec {
+export function codeViewSpec(code: CodeProduct, m: CodeModule, ctx: CodeContext, container: string, options?: Record<string, unknown>): ViewSpec {
   return {
     app: m.installation.key,
     moduleKey: m.module.key,

@@ -8,7 +8,8 @@ import type { User } from '../store.js';
 import { codeApi } from './api.js';
 import { BitbucketDescriptorError } from './descriptor.js';
 import { BitbucketStore, descriptorOfInstall, firePush, installBitbucketApp, uninstallBitbucketApp, type CodeProduct } from './install.js';
-import { codeContext, codeModules, codeViewSpec, type CodeContext, type CodeModule, type CodeViewSpec } from './modules.js';
+import type { ViewSpec } from '../modules.js';
+import { codeContext, codeModules, codeViewSpec, type CodeContext, type CodeModule } from './modules.js';
 import { REPO, Repository, bitbucketUser } from './repo.js';
 import { appsAdmin, codeLayout, commitsPage, filePage, repoOverview, repoPageBody, type CodePageState } from './views.js';
 
@@ -37,7 +38,7 @@ export function bitbucketRouter(options: { productBaseUrl: string; store: Bitbuc
   router.use(requireLogin(options.secret, origin));
   router.use(express.urlencoded({ extended: false, limit: '64kb' }));
 
-  function render(req: Request, res: Response, title: string, body: ReturnType<typeof html>, views: CodeViewSpec[] = []): void {
+  function render(req: Request, res: Response, title: string, body: ReturnType<typeof html>, views: ViewSpec[] = []): void {
     const user = req.user!;
     const state: CodePageState = {
       productBaseUrl: options.productBaseUrl,

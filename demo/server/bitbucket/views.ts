@@ -1,7 +1,8 @@
-import { html, jsonScript, type SafeHtml } from '../html.js';
+import { documentStart, html, jsonScript, type SafeHtml } from '../html.js';
 import { USERS, type User } from '../store.js';
 import type { BitbucketDelivery, BitbucketInstallation } from './install.js';
-import type { CodeModule, CodeViewSpec } from './modules.js';
+import type { ViewSpec } from '../modules.js';
+import type { CodeModule } from './modules.js';
 import { REPO, WORKSPACE, type Commit } from './repo.js';
 
 /** The page state bitbucket.js creates the host from. */
@@ -9,7 +10,7 @@ export interface CodePageState {
   productBaseUrl: string;
   user: { accountId: string; timeZone: string; locale: string };
   apps: { key: string; name: string; baseUrl: string; modules: Record<string, unknown> }[];
-  views: CodeViewSpec[];
+  views: ViewSpec[];
 }
 
 const REPO_HOME = `/bitbucket/${REPO.fullName}`;
@@ -22,17 +23,7 @@ export function short(hash: string): string {
 export function codeLayout(options: { title: string; user: User; path: string; body: SafeHtml; sidebar: { repoPages: CodeModule[]; webItems: { href: string; name: string; app: string }[] }; state?: CodePageState }): string {
   const { user, sidebar } = options;
   const current = (href: string): string => (options.path.split('?')[0] === href ? 'current' : '');
-  return html`<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${options.title} - Acme Code</title>
-<link rel="stylesheet" href="/static/product.css">
-<link rel="stylesheet" href="/static/bitbucket.css">
-<link rel="icon" href="data:,">
-</head>
-<body class="code">
+  return html`${documentStart(`${options.title} - Acme Code`, ['/static/product.css', '/static/bitbucket.css'], 'code')}
 <header class="topbar">
   <a class="brand" href="${REPO_HOME}"><span class="logo code-logo" aria-hidden="true"></span><span>Acme Code</span></a>
   <nav class="topnav" aria-label="Product">

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { CONFLUENCE_TYPES, type Descriptor, type ModuleDeclaration } from '../descriptor.js';
 import { descriptorOf, type ProductInfo } from '../install.js';
-import { signForApp } from '../jwt.js';
+import { signedIframeUrl, type Placed } from '../modules.js';
 import type { Installation, User } from '../store.js';
 import type { MacroInstance } from './storage.js';
 import type { Space, WikiPage } from './store.js';
@@ -25,8 +25,6 @@ export const WIKI_MODULE_TYPES: Record<string, string> = {
 export function unrenderedWikiTypes(descriptor: Descriptor): string[] {
   return Object.keys(descriptor.modules).filter((type) => !(type in WIKI_MODULE_TYPES) && (CONFLUENCE_TYPES.has(type) || ['webPanels', 'webItems', 'webSections', 'adminPages', 'configurePage', 'postInstallPage'].includes(type)));
 }
-
-const CONNECT_VERSION = '1001.0.0-apbridge';
 
 /** Where a module is shown: the page and space it is on, and the macro instance for macros. */
 export interface WikiContext {
@@ -105,39 +103,15 @@ export function wikiModuleUrl(
   ctx: WikiContext,
   user: User,
   channel: string,
-  method: 'GET' = 'GET',
 ): string {
   const descriptor = descriptorOf(installation);
   const vars = wikiVariables(ctx, user);
   const path = template.replace(/\{([\w.-]+)\}/g, (_m, name: string) => encodeURIComponent(Object.hasOwn(vars, name) ? vars[name]! : ''));
-  const url = joinAppUrl(descriptor.baseUrl, path);
-  const params: Record<string, string> = {
-    xdm_e: new URL(wiki.baseUrl).origin,
-    xdm_c: `channel-${installation.key}__${channel}`,
-    cp: wiki.contextPath,
-    lic: installation.license,
-    cv: CONNECT_VERSION,
-    tz: user.timeZone,
-    loc: user.locale,
-  };
-  for (const [name, value] of Object.entries(params)) url.searchParams.set(name, value);
-  const token = signForApp({
-    sharedSecret: installation.sharedSecret,
-    clientKey: wiki.store.clientKey,
-    accountId: user.accountId,
-    request: { method, url: url.href, appBaseUrl: descriptor.baseUrl },
-  });
-  url.searchParams.set('jwt', token);
-  return url.href;
+  return signedIframeUrl(wiki, installation, joinAppUrl(descriptor.baseUrl, path), channel, user);
 }
 
-/** One module of one enabled wiki app. */
-export interface WikiPlaced {
-  installation: Installation;
-  descriptor: Descriptor;
-  type: string;
-  declaration: ModuleDeclaration;
-}
+/** One module of one enabled wiki app: the tracker's `Placed`. */
+export type WikiPlaced = Placed;
 
 export function wikiModules(wiki: ProductInfo, types: readonly string[]): WikiPlaced[] {
   return wiki.store.installations().filter((i) => i.enabled).flatMap((installation) => {

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { readJsonFile, writeJsonFile } from '../jsonFile.js';
 import { USERS, isPropertyKey } from '../store.js';
 
 export interface Space {
@@ -84,18 +85,11 @@ export class WikiStore {
     this.dir = dir;
     this.file = join(dir, 'wiki.json');
     mkdirSync(join(dir, 'attachments'), { recursive: true });
-    try {
-      this.data = JSON.parse(readFileSync(this.file, 'utf8')) as WikiData;
-    } catch {
-      this.data = seed();
-      this.save();
-    }
+    this.data = readJsonFile(this.file, seed);
   }
 
   private save(): void {
-    const tmp = `${this.file}.${process.pid}.tmp`;
-    writeFileSync(tmp, JSON.stringify(this.data, null, 2));
-    renameSync(tmp, this.file);
+    writeJsonFile(this.file, this.data);
   }
 
   private nextId(): string {

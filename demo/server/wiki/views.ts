@@ -1,5 +1,5 @@
 import type { Request, Response } from 'express';
-import { html, jsonScript, SafeHtml } from '../html.js';
+import { documentStart, html, jsonScript, SafeHtml } from '../html.js';
 import { inspectorDrawer } from '../layout.js';
 import { hostApps } from '../modules.js';
 import type { PageOptions } from '../render.js';
@@ -35,17 +35,7 @@ export function wikiRenderer(wiki: Wiki): RenderWikiPage {
     };
     const pages = wikiModules(wiki.product, ['generalPages']).filter((p) => p.declaration.location !== 'none');
     const next = encodeURIComponent(req.originalUrl);
-    res.type('html').send(html`<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${title} - Acme Wiki</title>
-<link rel="stylesheet" href="${cp}/static/product.css">
-<link rel="stylesheet" href="${cp}/static/wiki.css">
-<link rel="icon" href="data:,">
-</head>
-<body class="wiki">
+    res.type('html').send(html`${documentStart(`${title} - Acme Wiki`, [`${cp}/static/product.css`, `${cp}/static/wiki.css`], 'wiki')}
 <header class="topbar">
   <a class="brand" href="${cp}/"><span class="logo wiki-logo" aria-hidden="true"></span><span>Acme Wiki</span></a>
   <nav class="topnav" aria-label="Product">

@@ -127,10 +127,12 @@ export async function startSimulator(config: SimulatorConfig, report: (event: In
     installs,
     installErrors,
     locate(moduleKey, appKey) {
-      for (const installation of store.installations()) {
-        if (appKey !== undefined && installation.key !== appKey) continue;
-        const found = moduleLocations(descriptorOf(installation)).find((m) => m.key === moduleKey);
-        if (found) return { ...found, app: installation.key };
+      for (const installed of products) {
+        for (const installation of installed.store.installations()) {
+          if (appKey !== undefined && installation.key !== appKey) continue;
+          const found = moduleLocations(descriptorOf(installation), installed).find((m) => m.key === moduleKey);
+          if (found) return { ...found, app: installation.key };
+        }
       }
       return undefined;
     },

@@ -46,9 +46,9 @@ function installedFrom(products: readonly ProductInfo[], url: string) {
 async function installOne(products: readonly ProductInfo[], url: string): Promise<InstallEvent> {
   try {
     const update = installedFrom(products, url) !== undefined;
-    const { installation } = await installIntoProduct(products, url);
+    const { installation, product } = await installIntoProduct(products, url);
     const descriptor = descriptorOf(installation);
-    return { kind: 'installed', url, key: installation.key, name: descriptor.name, update, addedScopes: installation.addedScopes ?? [], pages: moduleLocations(descriptor) };
+    return { kind: 'installed', url, key: installation.key, name: descriptor.name, update, addedScopes: installation.addedScopes ?? [], pages: moduleLocations(descriptor, product) };
   } catch (error) {
     return failed(url, error);
   }

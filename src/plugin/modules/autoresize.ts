@@ -2,29 +2,31 @@
  * Decides whether a measured height should be sent. A page whose height follows its iframe's height
  * (`height: 100vh` plus a margin, say) grows by the same step every time the host applies a size;
  * after two such steps the guard settles at the last size. An A-B-A bounce (a scrollbar appearing
- * and going) settles likewise. Only changes with no DOM mutation behind them count as feedback: an
- * app that really grows or toggles its content (mutating the DOM) is always followed.
+ * and going) settles likewise. Only changes with no DOM mutation behind them, measured in the same
+ * flush that first saw the viewport at the size we sent, count as feedback: an app that really grows
+ * or toggles its content (mutating the DOM), or grows later by itself, is always followed. No clock is
+ * involved, so a slow host applying sizes late does not change the outcome.
  */
 export interface SizeGuard {
   /**
    * `height` measured with the window `viewport` px tall; `mutated` when the DOM changed since the
-   * last measure. Returns whether to send it.
+   * last measure. Returns whether to send it. Measure on every viewport change too (a window
+   * `resize`), so that growth coming later is not taken for the host's resize.
    */
-  next(height: number, viewport: number, now: number, mutated?: boolean): boolean;
+  next(height: number, viewport: number, mutated?: boolean): boolean;
 }
 
-const WINDOW_MS = 1000;
 /** Flush anyway after this long when no animation frame came (throttled, off-screen iframe). */
 const FALLBACK_MS = 100;
 
 export function createSizeGuard(): SizeGuard {
-  const sent: { height: number; at: number }[] = [];
+  const sent: number[] = [];
   let lastViewport: number | undefined;
   // While settled: the overflow (content minus viewport) that marked the feedback.
   let settled: number | undefined;
 
   return {
-    next(height, viewport, now, mutated = false) {
+    next(height, viewport, mutated = false) {
       const viewportChanged = lastViewport !== undefined && viewport !== lastViewport;
       lastViewport = viewport;
       if (settled !== undefined) {
@@ -33,19 +35,19 @@ export function createSizeGuard(): SizeGuard {
       }
       const last = sent[sent.length - 1];
       const before = sent[sent.length - 2];
-      if (last && height === last.height) return false;
+      if (height === last) return false;
       // Our own resize was applied (the viewport is what we sent) and the content moved with it,
       // with no DOM change of the app's own in between.
-      const followedUs = !mutated && viewportChanged && last !== undefined && viewport === last.height;
-      if (followedUs && before && now - before.at < WINDOW_MS) {
-        const sameStep = height - last.height === last.height - before.height;
-        const bounce = height === before.height;
+      const followedUs = !mutated && viewportChanged && last !== undefined && viewport === last;
+      if (followedUs && before !== undefined) {
+        const sameStep = height - last === last - before;
+        const bounce = height === before;
         if (sameStep || bounce) {
           settled = height - viewport;
           return false;
         }
       }
-      sent.push({ height, at: now });
+      sent.push(height);
       if (sent.length > 4) sent.shift();
       return true;
     },
@@ -97,7 +99,7 @@ export function startAutoresize(win: Window, send: (height: number) => void): ()
     const height = contentHeight(win);
     const changed = mutated;
     mutated = false;
-    if (guard.next(height, win.innerHeight, Date.now(), changed)) send(height);
+    if (guard.next(height, win.innerHeight, changed)) send(height);
   };
   const schedule = (): void => {
     if (pending) return;
@@ -120,12 +122,15 @@ export function startAutoresize(win: Window, send: (height: number) => void): ()
     if (current) observer.observe(current);
   }
   observer.observe(win.document.documentElement);
+  // A viewport change alone may leave the content's box as it was: measure anyway (see SizeGuard).
+  win.addEventListener('resize', schedule);
   mutations?.observe(win.document.documentElement, { subtree: true, childList: true, attributes: true, characterData: true });
   watch();
   schedule();
   return () => {
     observer.disconnect();
     mutations?.disconnect();
+    win.removeEventListener('resize', schedule);
     pending = false;
     win.cancelAnimationFrame(frame);
     clearTimeout(timer);

@@ -25,7 +25,7 @@
  *      Refusal { type: "refusal", code: "PROTOCOL_MISMATCH", message }
  *    on the port it never starts, and closes it.
  * 4. Everything after that travels on the port, in both directions, by structured clone
- *    (ArrayBuffers in values are transferred, not copied):
+ *    (ArrayBuffers in the top two levels of a value are transferred, not copied; payload.ts):
  *      Call    { type: "call",   id, module, method, args: unknown[] }
  *      Result  { type: "result", id, value }
  *      Error   { type: "error",  id, error: { code, message, data? } }

@@ -2,7 +2,7 @@
 // (rpcOutgoing) and the answering half (rpcIncoming); a host meters what the peer sends (`admit`).
 import { BridgeError, ErrorCode } from './errors.js';
 import { DropReason, checkPortMessage } from './guards.js';
-import { measure } from './payload.js';
+import { transferables } from './payload.js';
 import type { Call, PortMessage, Refusal } from './protocol.js';
 import { createIncoming, type Cancellation } from './rpcIncoming.js';
 import { createOutgoing, type CallOptions } from './rpcOutgoing.js';
@@ -89,14 +89,6 @@ export function createEndpoint(options: EndpointOptions): Endpoint {
   function post(message: PortMessage, transfer: ArrayBuffer[] = []): void {
     if (closed) return;
     port.postMessage(message, transfer);
-  }
-
-  // The buffers in an outgoing value, found in the same walk that sizes it; past the payload cap the
-  // walk stops (the peer refuses such a value anyway) and any buffer not reached is copied.
-  function transferables(value: unknown): ArrayBuffer[] {
-    const transfer: ArrayBuffer[] = [];
-    measure(value, limits.maxPayloadBytes, transfer);
-    return transfer;
   }
 
   function fail(id: number, error: BridgeError): void {

@@ -1,11 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { measure } from '../../src/shared/payload.js';
-
-const transfers = (value: unknown, budget = Infinity): ArrayBuffer[] => {
-  const out: ArrayBuffer[] = [];
-  measure(value, budget, out);
-  return out;
-};
+import { measure, transferables as transfers } from '../../src/shared/payload.js';
 
 describe('measure: the size estimate', () => {
   it('counts strings, buffers and nested containers and stops past the budget', () => {
@@ -20,32 +14,40 @@ describe('measure: the size estimate', () => {
     const cycle: unknown[] = [];
     cycle.push(cycle);
     expect(measure(cycle, 10_000)).toBe(Infinity);
-    expect(transfers(cycle, 10_000)).toEqual([]);
+    expect(transfers(cycle)).toEqual([]);
   });
 });
 
-describe('measure: the buffers to transfer, found in the same walk', () => {
+describe('transferables: the buffers of an outgoing value', () => {
   it('finds buffers in arrays, plain objects and typed arrays, once each', () => {
     const a = new ArrayBuffer(1);
     const b = new Uint8Array(2);
     expect(transfers([a, { x: b, y: [a] }]).sort((x, y) => x.byteLength - y.byteLength)).toEqual([a, b.buffer]);
   });
 
-  it('does not take buffers from class instances, Maps or Sets, or deeper than a few levels', () => {
+  it('does not take buffers from class instances, Maps or Sets, or deeper than two levels', () => {
     class Box {
       constructor(readonly buffer: ArrayBuffer) {}
     }
     expect(transfers([new Box(new ArrayBuffer(1))])).toEqual([]);
     expect(transfers([new Map([['k', new ArrayBuffer(1)]]), new Set([new ArrayBuffer(1)])])).toEqual([]);
-    expect(transfers([[[[[[new ArrayBuffer(1)]]]]]])).toEqual([]);
-    const four = new ArrayBuffer(1);
-    expect(transfers([[[[four]]]])).toEqual([four]);
+    expect(transfers([[[new ArrayBuffer(1)]]])).toEqual([]);
+    expect(transfers([{ a: { b: new ArrayBuffer(1) } }])).toEqual([]);
+    const two = new ArrayBuffer(1);
+    expect(transfers([[two]])).toEqual([two]);
   });
 
-  it('still transfers a buffer larger than the budget (a binary body), and stops walking after it', () => {
-    const body = new ArrayBuffer(2000);
-    const later = new ArrayBuffer(1);
-    expect(transfers({ body }, 1000)).toEqual([body]);
-    expect(transfers([later, body], 1000)).toEqual([body]);
+  it('finds a binary body where calls and replies carry it: [{ data }] and { body }', () => {
+    const data = new ArrayBuffer(2000);
+    const body = new Uint8Array(8);
+    expect(transfers([{ url: '/x', data }])).toEqual([data]);
+    expect(transfers({ status: 200, body })).toEqual([body.buffer]);
+    expect(transfers(data)).toEqual([data]);
+  });
+
+  it('does not descend into a large structured payload (only the receiver walks it, to size it)', () => {
+    // A buffer below the records is copied, not searched for: the search stops at the records.
+    const records = Array.from({ length: 512 }, (_, i) => ({ id: i, nested: { raw: new ArrayBuffer(1) } }));
+    expect(transfers([records])).toEqual([]);
   });
 });

@@ -71,6 +71,33 @@ export interface Endpoint {
   readonly pendingCount: number;
 }
 
+/** No message for this long: a cut peer's queue is taken as drained. */
+const DRAIN_QUIET_MS = 500;
+/** A peer still sending after this long (its port handed to a window that lives on) is closed anyway. */
+const DRAIN_MAX_MS = 10_000;
+
+/**
+ * Reads and drops what a cut peer still has queued on `port`, then closes it. Closing at once would
+ * make the browser free the whole backlog (tens of thousands of messages) in one task of this page,
+ * which stops painting for most of a second; read, the queue is dispatched in small batches with
+ * frames in between, and each message costs a clock read.
+ */
+function drain(port: PortLike): void {
+  const started = Date.now();
+  let last = started;
+  const seen = (): void => {
+    last = Date.now();
+  };
+  port.addEventListener('message', seen);
+  const timer = setInterval(() => {
+    const now = Date.now();
+    if (now - last < DRAIN_QUIET_MS && now - started < DRAIN_MAX_MS) return;
+    clearInterval(timer);
+    port.removeEventListener('message', seen);
+    port.close();
+  }, DRAIN_QUIET_MS);
+}
+
 /**
  * Answers a refused hello on its port, which is never started (nothing the sender queued on it is
  * read), then closes the port.
@@ -119,9 +146,9 @@ export function createEndpoint(options: EndpointOptions): Endpoint {
   function onMessage(event: MessageEvent): void {
     if (admit && !admit()) {
       // Answering a flood message by message would starve every other app: what the peer still has
-      // queued on the port leaves with the port.
+      // queued is read and dropped (see drain). Shut first, so that onFlood's own close finds it done.
+      shut(new BridgeError(ErrorCode.RATE_LIMITED, 'The peer sent too many messages'), true);
       onFlood?.();
-      endpoint.close(new BridgeError(ErrorCode.RATE_LIMITED, 'The peer sent too many messages'));
       onDrop?.(DropReason.RATE_LIMITED, undefined);
       return;
     }
@@ -162,6 +189,17 @@ export function createEndpoint(options: EndpointOptions): Endpoint {
   port.addEventListener('messageerror', onMessageError);
   port.start();
 
+  function shut(error: BridgeError, draining: boolean): void {
+    if (closed) return;
+    closed = true;
+    port.removeEventListener('message', onMessage);
+    port.removeEventListener('messageerror', onMessageError);
+    if (draining) drain(port);
+    else port.close();
+    incoming.close();
+    outgoing.close(error);
+  }
+
   const endpoint: Endpoint = {
     call(module, method, args, callOptions = {}) {
       return outgoing.call(module, method, args, callOptions);
@@ -173,13 +211,7 @@ export function createEndpoint(options: EndpointOptions): Endpoint {
       post(message);
     },
     close(error) {
-      if (closed) return;
-      closed = true;
-      port.removeEventListener('message', onMessage);
-      port.removeEventListener('messageerror', onMessageError);
-      port.close();
-      incoming.close();
-      outgoing.close(error);
+      shut(error, false);
     },
     get closed() {
       return closed;

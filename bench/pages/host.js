@@ -28,10 +28,14 @@
     return iframe;
   }
 
-  // Raw postMessage and bare-port baselines: frames we created, keyed by their window, origin-checked.
-  const baseline = new Map();
+  // Raw postMessage and bare-port baselines: frames we created, origin-checked. An entry is found by
+  // its iframe's window when a message comes, not keyed by it at insertion: reading `contentWindow`
+  // just after inserting an iframe blocks the page until the frame exists (apbridge's host avoids it
+  // too), and the floor must not pay what a host need not.
+  const baseline = new Set();
   addEventListener('message', (event) => {
-    const entry = baseline.get(event.source);
+    let entry;
+    for (const candidate of baseline) if (candidate.iframe.contentWindow === event.source) entry = candidate;
     if (!entry || event.origin !== APP) return;
     if (entry.kind === 'raw') {
       entry.peer.handle(event.data, (msg) => event.source.postMessage(msg, APP));
@@ -49,15 +53,14 @@
       const t0 = now();
       const insertedAt = wall();
       const iframe = insert(kind);
-      const entry = { kind, close() {} };
+      const entry = { kind, iframe, close() {} };
       if (kind === 'raw') entry.peer = peer((msg) => iframe.contentWindow.postMessage(msg, APP));
       const ready = new Promise((resolve) => (entry.ready = resolve));
-      baseline.set(iframe.contentWindow, entry);
+      baseline.add(entry);
       await ready;
       const call = (value) => entry.peer.call(value);
       await call(1);
-      const win = iframe.contentWindow;
-      return { coldMs: now() - t0, insertedAt, call, iframe, close: () => (entry.close(), baseline.delete(win), iframe.remove()) };
+      return { coldMs: now() - t0, insertedAt, call, iframe, close: () => (entry.close(), baseline.delete(entry), iframe.remove()) };
     };
   }
 

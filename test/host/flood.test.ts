@@ -126,6 +126,26 @@ describe('a flood on the host window', () => {
   });
 });
 
+describe('the window of a view', () => {
+  it('is not read when the view is created (reading it then blocks the page until the frame exists)', () => {
+    const read = vi.spyOn(HTMLIFrameElement.prototype, 'contentWindow', 'get');
+    host = createHostCore();
+    host.registerApp({ key: 'app-a', baseUrl: APP_ORIGIN });
+    host.create({ app: 'app-a', moduleKey: 'main', url: '/app' }, document.body);
+    expect(read).not.toHaveBeenCalled();
+    read.mockRestore();
+  });
+
+  it('is found when it first posts, so a page flooding the host window before any hello is stopped', () => {
+    const { view, appWindow, rejections } = setup({ limits: { maxWindowRate: 0.01, maxWindowBurst: 10 } });
+    for (let i = 0; i < 100; i++) post(appWindow, { junk: i });
+    expect(view.state).toBe('stopped');
+    expect(rejections.filter((r) => r.reason === 'RATE_LIMITED')).toEqual([
+      { reason: 'RATE_LIMITED', origin: APP_ORIGIN, appKey: 'app-a', viewId: view.id, count: 1 },
+    ]);
+  });
+});
+
 describe('drop reports', () => {
   it('reports the first refusal at once and the rest of the window in one report with its count', () => {
     vi.useFakeTimers();

@@ -1,5 +1,6 @@
 // The product side of AP.jira (the host's `jira` option, window.apProduct.jira): refreshing the issue
-// page, the create-issue and issue dialogs, and dashboard items (editable, title, edit mode).
+// page, the create-issue and issue dialogs, the date picker, and dashboard items (editable, title,
+// edit mode).
 // Runs after product.js, which created the host with that (then empty) hooks object.
 (function () {
   'use strict';
@@ -111,6 +112,54 @@
     });
   }
 
+  // Jira's date picker as a popover below the point the app gave (px in its iframe), or centred on the
+  // iframe. Resolves with "YYYY-MM-DD" ("YYYY-MM-DDTHH:mm±hh:mm" with showTime), '' when dismissed.
+  function openDatePicker(request, view) {
+    var showTime = request.showTime === true;
+    var frame = view.iframe.getBoundingClientRect();
+    var at = request.position || { top: Math.min(frame.height, 40), left: 16 };
+    var opener = document.activeElement;
+    return new Promise(function (resolve) {
+      var input = el('input', { type: showTime ? 'datetime-local' : 'date', name: 'date', required: true });
+      var preset = request.date ? new Date(request.date) : new Date();
+      if (!isNaN(preset.getTime())) {
+        var local = new Date(preset.getTime() - preset.getTimezoneOffset() * 60000).toISOString();
+        input.value = showTime ? local.slice(0, 16) : local.slice(0, 10);
+      }
+      var select = el('button', { type: 'submit', className: 'button primary', text: 'Select' });
+      var cancel = el('button', { type: 'button', className: 'button subtle', text: 'Cancel' });
+      var box = el('form', { className: 'wi-inline date-picker', role: 'dialog', 'aria-label': showTime ? 'Pick a date and time' : 'Pick a date' }, [
+        el('label', { text: showTime ? 'Date and time' : 'Date' }, [input]),
+        el('footer', {}, [select, cancel]),
+      ]);
+      box.style.top = Math.round(frame.top + scrollY + at.top + 4) + 'px';
+      box.style.left = Math.round(frame.left + scrollX + at.left) + 'px';
+      document.body.appendChild(box);
+      input.focus();
+      function done(value) {
+        if (!box.isConnected) return;
+        box.remove();
+        document.removeEventListener('keydown', onKey, true);
+        document.removeEventListener('mousedown', onOutside, true);
+        if (opener && opener.focus) opener.focus();
+        resolve(value);
+      }
+      function onKey(event) { if (event.key === 'Escape') { event.preventDefault(); done(''); } }
+      function onOutside(event) { if (!box.contains(event.target)) done(''); }
+      document.addEventListener('keydown', onKey, true);
+      document.addEventListener('mousedown', onOutside, true);
+      cancel.addEventListener('click', function () { done(''); });
+      box.addEventListener('submit', function (event) {
+        event.preventDefault();
+        if (!input.value) return;
+        if (!showTime) return done(input.value);
+        var offset = -new Date(input.value).getTimezoneOffset();
+        var abs = Math.abs(offset);
+        done(input.value + (offset < 0 ? '-' : '+') + String(Math.floor(abs / 60)).padStart(2, '0') + ':' + String(abs % 60).padStart(2, '0'));
+      });
+    });
+  }
+
   var onIssuePage = state.location.target === 'issue';
   Object.assign(product.jira, {
     refreshIssuePage: function () {
@@ -119,6 +168,7 @@
     },
     openCreateIssueDialog: function (params) { return openCreateIssueDialog(params); },
     openIssueDialog: function (key) { return openIssueDialog(key); },
+    openDatePicker: function (request, view) { return openDatePicker(request, view); },
     isDashboardItemEditable: function (view) {
       if (!itemOf(view)) throw notHere('isDashboardItemEditable', 'to dashboard items');
       return view.options.dashboardItemEditable === true;

@@ -79,6 +79,48 @@ test.describe('host simulator: the product answers the Connect JS API', () => {
     expect(await call(frame, 'jira', 'refreshIssuePage')).toEqual({ code: 'NOT_SUPPORTED', message: 'jira.refreshIssuePage is only available on an issue page' });
   });
 
+  test('AP.jira.openDatePicker: a product picker below the app\'s element; onSelect gets the date; Escape dismisses it', async ({ page, login }) => {
+    const frame = await samplePage(page, login);
+    const open = (showTime: boolean) =>
+      frame.evaluate((time) => {
+        const w = window as unknown as { AP: { jira: { openDatePicker(o: unknown): Promise<string> } }; picked?: string[] };
+        const input = document.createElement('input');
+        input.id = 'due';
+        input.style.cssText = 'position: absolute; top: 120px; left: 30px';
+        document.getElementById('due')?.remove();
+        document.body.append(input);
+        w.picked = [];
+        void w.AP.jira.openDatePicker({ element: input, date: '2026-12-02T09:30:00', showTime: time, onSelect: (iso: string) => w.picked!.push(iso) });
+      }, showTime);
+    const picked = () => frame.evaluate(() => (window as unknown as { picked: string[] }).picked);
+
+    await open(false);
+    const picker = page.getByRole('dialog', { name: 'Pick a date' });
+    await expect(picker.getByLabel('Date')).toBeFocused();
+    await expect(picker.getByLabel('Date')).toHaveValue('2026-12-02');
+    // Drawn below the app's element: the element's bottom in the iframe, plus the iframe's top.
+    const frameTop = await page.locator('iframe[data-apb-module="sample-page"]').evaluate((el) => el.getBoundingClientRect().top);
+    const pickerTop = await picker.evaluate((el) => el.getBoundingClientRect().top);
+    expect(pickerTop).toBeGreaterThan(frameTop + 120);
+    await picker.getByLabel('Date').fill('2026-12-24');
+    await page.screenshot(shot('date-picker'));
+    await picker.getByRole('button', { name: 'Select' }).click();
+    await expect(picker).toBeHidden();
+    await expect.poll(picked).toEqual(['2026-12-24']);
+
+    await open(true);
+    const withTime = page.getByRole('dialog', { name: 'Pick a date and time' });
+    await expect(withTime.getByLabel('Date and time')).toHaveValue('2026-12-02T09:30');
+    await withTime.getByRole('button', { name: 'Select' }).click();
+    await expect.poll(picked).toEqual([expect.stringMatching(/^2026-12-02T09:30[+-]\d\d:\d\d$/)]);
+
+    await open(false);
+    await expect(picker).toBeVisible();
+    await page.keyboard.press('Escape');
+    await expect(picker).toBeHidden();
+    expect(await picked()).toEqual([]);
+  });
+
   test('AP.history on a general page: state in the product URL, kept across a reload, back reaches the app as a pop', async ({ page, login }) => {
     let frame = await samplePage(page, login);
     await frame.getByRole('button', { name: 'Push state' }).click();

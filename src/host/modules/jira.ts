@@ -1,7 +1,7 @@
-import { JIRA_MODULE, type CreateIssueParams, type JiraContract } from '../../shared/contracts/jira.js';
+import { JIRA_MODULE, type CreateIssueParams, type DatePickerRequest, type JiraContract } from '../../shared/contracts/jira.js';
 import type { CallContext, ContractModule, HostOptions, View } from '../types.js';
 import { jsonData, text, unsupported } from './hooks.js';
-import { identifier } from './uiArgs.js';
+import { field, identifier, invalid, isRecord, optionalText } from './uiArgs.js';
 
 const MAX_DATA = 64 * 1024;
 
@@ -19,10 +19,32 @@ export interface JiraHooks {
   isDashboardItemEditable?(view: View): boolean | Promise<boolean>;
   /** Sets the title of the dashboard item shown in the calling view. */
   setDashboardItemTitle?(title: string, view: View): void;
-  /** Shows a date picker; resolves with the ISO date picked. */
-  openDatePicker?(options: Record<string, unknown>, view: View): string | Promise<string>;
+  /**
+   * Shows a date picker at `request.position` (px from the calling iframe's top left corner, when
+   * given); resolves with the ISO date (and time, with `showTime`) picked, or `''` when dismissed.
+   */
+  openDatePicker?(request: DatePickerRequest, view: View): string | Promise<string>;
   /** True inside Jira's mobile apps. */
   isNative?(view: View): boolean;
+}
+
+/** The picker's options as the plugin sends them, checked field by field. */
+function datePickerRequest(raw: unknown): DatePickerRequest {
+  if (raw === undefined || raw === null) return {};
+  if (!isRecord(raw)) throw invalid('options must be an object');
+  const request: DatePickerRequest = { showTime: field(raw, 'showTime') === true };
+  const position = field(raw, 'position');
+  if (position !== undefined) {
+    const top = isRecord(position) ? field(position, 'top') : undefined;
+    const left = isRecord(position) ? field(position, 'left') : undefined;
+    if (typeof top !== 'number' || typeof left !== 'number' || !Number.isFinite(top) || !Number.isFinite(left)) {
+      throw invalid('position must be { top, left } in px');
+    }
+    request.position = { top, left };
+  }
+  const date = optionalText(field(raw, 'date'), 'date', 64);
+  if (date !== undefined) request.date = date;
+  return request;
 }
 
 function hook<K extends keyof JiraHooks>(options: HostOptions, name: K): NonNullable<JiraHooks[K]> {
@@ -72,8 +94,8 @@ export function jiraModule(options: HostOptions = {}): ContractModule<JiraContra
         hook(options, 'setDashboardItemTitle').call(options.jira, value, ctx.view);
       },
       async openDatePicker(ctx: CallContext, raw: unknown) {
-        const data = jsonData(raw, 'options', MAX_DATA);
-        return String((await hook(options, 'openDatePicker').call(options.jira, data, ctx.view)) ?? '');
+        const request = datePickerRequest(raw);
+        return String((await hook(options, 'openDatePicker').call(options.jira, request, ctx.view)) ?? '');
       },
       isNative(ctx: CallContext) {
         return options.jira?.isNative?.(ctx.view) === true;

@@ -1,12 +1,26 @@
 import { JIRA_MODULE, JIRA_WORKFLOW_MODULE, JiraEvent, JiraKinds, type CreateIssueParams } from '../../shared/contracts/jira.js';
-import { facade, type Callback, type Facade, type PluginBridge } from '../bridge.js';
+import { facade, quiet, type Callback, type Facade, type PluginBridge } from '../bridge.js';
 import type { JiraContract } from '../../shared/contracts/jira.js';
 
 /** Answers of `WorkflowConfiguration.onSave` / `onSaveValidation` listeners. */
 type WorkflowListener = () => unknown;
 
+/** Connect's options of `AP.jira.openDatePicker`; the element and the callback stay in the app. */
+export interface DatePickerOptions {
+  /** The picker is drawn below this element (it takes precedence over `position`). */
+  element?: Element;
+  /** Where to draw the picker, in px from the iframe's top left corner. */
+  position?: { top: number; left: number };
+  /** A time picker as well. */
+  showTime?: boolean;
+  /** Pre-selected date (and time), in a form `Date.parse` reads; ISO 8601 preferred. */
+  date?: string;
+  /** Called with the date the user picked (not when the picker is dismissed). */
+  onSelect?: (isoDate: string, date: Date) => void;
+}
+
 /** `AP.jira`: Jira's own API, answered by the product (NOT_SUPPORTED where it has no such page). */
-export interface JiraFacade extends Omit<Facade<JiraContract>, 'openCreateIssueDialog'> {
+export interface JiraFacade extends Omit<Facade<JiraContract>, 'openCreateIssueDialog' | 'openDatePicker'> {
   /**
    * Opens Jira's create-issue dialog; calls back with the issues created (`[]` when cancelled).
    * @example
@@ -18,6 +32,16 @@ export interface JiraFacade extends Omit<Facade<JiraContract>, 'openCreateIssueD
     callback?: Callback<Record<string, unknown>[]>,
     params?: CreateIssueParams,
   ): Promise<Record<string, unknown>[]>;
+  /**
+   * Shows Jira's date picker below `element` (or at `position`); `onSelect` gets what the user picked.
+   * Resolves with the ISO date, or `''` when the picker was dismissed. Failures are only logged, as
+   * Connect returns nothing.
+   * @example
+   * ```js
+   * AP.jira.openDatePicker({ element: input, onSelect: (iso) => (input.value = iso) });
+   * ```
+   */
+  openDatePicker(options?: DatePickerOptions): Promise<string>;
   /** Connect's name for {@link JiraFacade.isNative}. */
   isNativeApp: Facade<JiraContract>['isNative'];
   /** Workflow post-function pages: the product asks for the configuration on save. */
@@ -57,6 +81,23 @@ export function createJira(bridge: PluginBridge): JiraFacade {
     ...generated,
     // The generated method finds the callback wherever it is: Connect's order is (callback, params).
     openCreateIssueDialog: (callback, params) => generated.openCreateIssueDialog(params, callback),
+    openDatePicker({ element, position, showTime, date, onSelect } = {}) {
+      // The host gets where to draw, in the iframe's coordinates: an element below which, or a position.
+      const box = element?.getBoundingClientRect();
+      const at = box ? { top: box.bottom, left: box.left } : position && { top: Number(position.top), left: Number(position.left) };
+      const picked = generated.openDatePicker({
+        showTime: showTime === true,
+        ...(at ? { position: at } : {}),
+        ...(date === undefined ? {} : { date: String(date) }),
+      });
+      return quiet(
+        'jira.openDatePicker',
+        picked.then((iso) => {
+          if (iso && typeof onSelect === 'function') onSelect(iso, new Date(iso));
+          return iso;
+        }),
+      );
+    },
     isNativeApp: generated.isNative,
     WorkflowConfiguration: {
       onSave(listener) {

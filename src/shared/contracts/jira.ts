@@ -11,6 +11,13 @@ export interface CreateIssueParams {
   fields?: Record<string, unknown>;
 }
 
+/** What `AP.jira.openDatePicker` sends: where to draw (px in the iframe), a time too, the preset date. */
+export interface DatePickerRequest {
+  showTime?: boolean;
+  position?: { top: number; left: number };
+  date?: string;
+}
+
 /** The jira module on the wire. */
 export interface JiraContract {
   refreshIssuePage(): void;
@@ -21,8 +28,8 @@ export interface JiraContract {
   getWorkflowConfiguration(): Record<string, unknown>;
   isDashboardItemEditable(): boolean;
   setDashboardItemTitle(title: string): void;
-  /** Answers the ISO date the user picked. */
-  openDatePicker(options?: Record<string, unknown>): string;
+  /** Answers the ISO date the user picked, or `''` when the picker was dismissed. */
+  openDatePicker(options?: DatePickerRequest): string;
   isNative(): boolean;
 }
 

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { Host, View } from '../../../src/host/types.js';
+import { jiraModule } from '../../../src/host/modules/jira.js';
+import type { CallContext, Host, View } from '../../../src/host/types.js';
 import { code, open, uiHost } from '../../ui.js';
 
 let host: Host | undefined;
@@ -35,6 +36,44 @@ describe('jira', () => {
     expect(await new Promise((resolve) => ap.jira.isNativeApp(resolve))).toBe(false);
     expect(await code(ap.jira.openIssueDialog('../x'))).toBe('INVALID_ARGUMENT');
     expect(await code(ap.jira.setDashboardItemTitle(7 as never))).toBe('INVALID_ARGUMENT');
+  });
+
+  it('openDatePicker: the element and onSelect stay in the app; the host gets where to draw and answers the date', async () => {
+    const answers = ['2026-12-24', ''];
+    const openDatePicker = vi.fn(async () => answers.shift()!);
+    host = uiHost({ jira: { openDatePicker } });
+    const { ap, view } = await open(host);
+    const element = document.createElement('input');
+    element.getBoundingClientRect = () => ({ top: 10, bottom: 42, left: 8, right: 200, width: 192, height: 32, x: 8, y: 10, toJSON: () => ({}) });
+    const picked: [string, number][] = [];
+    const onSelect = (iso: string, date: Date) => picked.push([iso, date.getTime()]);
+    expect(await ap.jira.openDatePicker({ element, date: '2026-12-02', onSelect })).toBe('2026-12-24');
+    expect(openDatePicker).toHaveBeenLastCalledWith({ showTime: false, position: { top: 42, left: 8 }, date: '2026-12-02' }, view);
+    expect(picked).toEqual([['2026-12-24', Date.parse('2026-12-24')]]);
+    // Dismissed: no onSelect. A position instead of an element; showTime passed on.
+    expect(await ap.jira.openDatePicker({ position: { top: 5, left: 6 }, showTime: true, onSelect })).toBe('');
+    expect(openDatePicker).toHaveBeenLastCalledWith({ showTime: true, position: { top: 5, left: 6 } }, view);
+    expect(picked).toHaveLength(1);
+  });
+
+  it('openDatePicker refuses a malformed request with INVALID_ARGUMENT', async () => {
+    const openDatePicker = vi.fn(() => '2026-01-01');
+    host = uiHost({ jira: { openDatePicker } });
+    const { ap, view } = await open(host);
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    try {
+      expect(await code(ap.jira.openDatePicker({ position: { top: Infinity, left: 0 } }))).toBe('INVALID_ARGUMENT');
+      expect(await code(ap.jira.openDatePicker({ position: 'top' as never }))).toBe('INVALID_ARGUMENT');
+    } finally {
+      warn.mockRestore();
+    }
+    // What an app could send past the facade.
+    const { methods } = jiraModule({ jira: { openDatePicker } });
+    const ctx = { view } as CallContext;
+    for (const bad of [7, { date: 7 }, { position: { top: 1 } }, { position: [1, 2] }]) {
+      await expect(methods.openDatePicker(ctx, bad)).rejects.toMatchObject({ code: 'INVALID_ARGUMENT' });
+    }
+    expect(openDatePicker).not.toHaveBeenCalled();
   });
 
   it('without a hook a method is NOT_SUPPORTED, and void methods only log it', async () => {

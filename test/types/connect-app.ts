@@ -129,6 +129,9 @@ function moreModules(): void {
   AP.jira.isDashboardItemEditable((editable: boolean) => console.log(editable));
   AP.jira.setDashboardItemTitle('Open bugs');
   AP.jira.isNativeApp((native: boolean) => console.log(native));
+  const due = document.createElement('input');
+  AP.jira.openDatePicker({ element: due, date: '2026-12-02', showTime: false, onSelect: (iso: string, date: Date) => console.log(iso, date.getTime()) });
+  AP.jira.openDatePicker({ position: { top: 10, left: 20 }, onSelect: (iso: string) => (due.value = iso) });
 
   interface MacroParams { color: string }
   AP.confluence.getMacroData<MacroParams>((data) => console.log(data.color));

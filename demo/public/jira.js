@@ -1,6 +1,6 @@
 // The product side of AP.jira (the host's `jira` option, window.apProduct.jira): refreshing the issue
-// page, the create-issue and issue dialogs, the date picker, and dashboard items (editable, title,
-// edit mode).
+// page, the create-issue and issue dialogs, the date picker, the JQL editor, and dashboard items
+// (editable, title, edit mode).
 // Runs after product.js, which created the host with that (then empty) hooks object.
 (function () {
   'use strict';
@@ -160,6 +160,30 @@
     });
   }
 
+  // The JQL editor: a dialog with the app's texts and a JQL field; resolves with the JQL submitted,
+  // or null when cancelled (AP.jira.showJQLEditor's callback runs on a submit only).
+  function showJQLEditor(options) {
+    return new Promise(function (resolve) {
+      var dialog = modal('jql-editor-title', options.header || 'Edit JQL', 'form');
+      var jql = el('textarea', { name: 'jql', rows: 4, value: options.jql || '' });
+      var body = [el('label', { text: 'JQL' }, [jql])];
+      if (options.descriptionText) body.unshift(el('p', { className: 'muted', text: options.descriptionText }));
+      var submit = el('button', { type: 'submit', className: 'button primary', text: options.submitText || 'Search' });
+      var cancel = el('button', { type: 'button', className: 'button subtle', text: options.cancelText || 'Cancel' });
+      dialog.box.appendChild(el('div', { className: 'wi-dialog-body create-issue-body' }, body));
+      dialog.box.appendChild(footer([submit, cancel]));
+      var submitted = null;
+      dialog.onClose(function () { resolve(submitted); });
+      jql.focus();
+      cancel.addEventListener('click', dialog.close);
+      dialog.box.addEventListener('submit', function (event) {
+        event.preventDefault();
+        submitted = jql.value.trim();
+        dialog.close();
+      });
+    });
+  }
+
   var onIssuePage = state.location.target === 'issue';
   Object.assign(product.jira, {
     refreshIssuePage: function () {
@@ -169,6 +193,7 @@
     openCreateIssueDialog: function (params) { return openCreateIssueDialog(params); },
     openIssueDialog: function (key) { return openIssueDialog(key); },
     openDatePicker: function (request, view) { return openDatePicker(request, view); },
+    showJQLEditor: function (options) { return showJQLEditor(options); },
     isDashboardItemEditable: function (view) {
       if (!itemOf(view)) throw notHere('isDashboardItemEditable', 'to dashboard items');
       return view.options.dashboardItemEditable === true;

@@ -121,6 +121,33 @@ test.describe('host simulator: the product answers the Connect JS API', () => {
     expect(await picked()).toEqual([]);
   });
 
+  test('AP.jira.showJQLEditor: a product dialog with the app\'s texts; the callback gets the JQL on submit, not on cancel', async ({ page, login }) => {
+    const frame = await samplePage(page, login);
+    const open = () =>
+      frame.evaluate(() => {
+        const w = window as unknown as { AP: { jira: { initJQLEditor(): void; showJQLEditor(cb: (r: { jql: string }) => void, o: unknown): void } }; jql?: string[] };
+        w.jql = [];
+        w.AP.jira.initJQLEditor();
+        w.AP.jira.showJQLEditor((r) => w.jql!.push(r.jql), { jql: 'project = DEMO', header: 'Filter issues', descriptionText: 'Issues shown on the board', submitText: 'Use filter', cancelText: 'Back' });
+      });
+    const submitted = () => frame.evaluate(() => (window as unknown as { jql: string[] }).jql);
+    await open();
+    const dialog = page.getByRole('dialog', { name: 'Filter issues' });
+    await expect(dialog).toContainText('Issues shown on the board');
+    await expect(dialog.getByLabel('JQL')).toBeFocused();
+    await expect(dialog.getByLabel('JQL')).toHaveValue('project = DEMO');
+    await dialog.getByLabel('JQL').fill('project = DEMO AND status = Done');
+    await page.screenshot(shot('jql-editor'));
+    await dialog.getByRole('button', { name: 'Use filter' }).click();
+    await expect(dialog).toBeHidden();
+    await expect.poll(submitted).toEqual(['project = DEMO AND status = Done']);
+
+    await open();
+    await dialog.getByRole('button', { name: 'Back' }).click();
+    await expect(dialog).toBeHidden();
+    expect(await submitted()).toEqual([]);
+  });
+
   test('AP.history on a general page: state in the product URL, kept across a reload, back reaches the app as a pop', async ({ page, login }) => {
     let frame = await samplePage(page, login);
     await frame.getByRole('button', { name: 'Push state' }).click();

@@ -132,6 +132,8 @@ function moreModules(): void {
   const due = document.createElement('input');
   AP.jira.openDatePicker({ element: due, date: '2026-12-02', showTime: false, onSelect: (iso: string, date: Date) => console.log(iso, date.getTime()) });
   AP.jira.openDatePicker({ position: { top: 10, left: 20 }, onSelect: (iso: string) => (due.value = iso) });
+  AP.jira.initJQLEditor();
+  AP.jira.showJQLEditor((result: { jql: string }) => console.log(result.jql), { jql: 'project = DEMO', header: 'Filter', descriptionText: 'Pick issues', submitText: 'Use', cancelText: 'Back' });
 
   interface MacroParams { color: string }
   AP.confluence.getMacroData<MacroParams>((data) => console.log(data.color));

@@ -1,4 +1,4 @@
-import { JIRA_MODULE, type CreateIssueParams, type DatePickerRequest, type JiraContract } from '../../shared/contracts/jira.js';
+import { JIRA_MODULE, type CreateIssueParams, type DatePickerRequest, type JiraContract, type JqlEditorOptions } from '../../shared/contracts/jira.js';
 import type { CallContext, ContractModule, HostOptions, View } from '../types.js';
 import { jsonData, text, unsupported } from './hooks.js';
 import { field, identifier, invalid, isRecord, optionalText } from './uiArgs.js';
@@ -26,6 +26,22 @@ export interface JiraHooks {
   openDatePicker?(request: DatePickerRequest, view: View): string | Promise<string>;
   /** True inside Jira's mobile apps. */
   isNative?(view: View): boolean;
+  /** Shows the JQL editor; resolves with the JQL submitted, or `null` when cancelled. */
+  showJQLEditor?(options: JqlEditorOptions, view: View): string | null | Promise<string | null>;
+}
+
+const JQL_TEXTS = { jql: 10_000, header: 255, descriptionText: 512, submitText: 64, cancelText: 64 } as const;
+
+/** The JQL editor's options, each a string within its bound (longer descriptions are refused). */
+function jqlEditorOptions(raw: unknown): JqlEditorOptions {
+  if (raw === undefined || raw === null) return {};
+  if (!isRecord(raw)) throw invalid('options must be an object');
+  const options: JqlEditorOptions = {};
+  for (const name of Object.keys(JQL_TEXTS) as (keyof typeof JQL_TEXTS)[]) {
+    const value = field(raw, name);
+    if (value !== undefined && value !== null) options[name] = text(value, name, JQL_TEXTS[name]);
+  }
+  return options;
 }
 
 /** The picker's options as the plugin sends them, checked field by field. */
@@ -99,6 +115,14 @@ export function jiraModule(options: HostOptions = {}): ContractModule<JiraContra
       },
       isNative(ctx: CallContext) {
         return options.jira?.isNative?.(ctx.view) === true;
+      },
+      // Connect's "prepare for fast rendering": nothing to prepare here, whether or not the product has an editor.
+      initJQLEditor() {},
+      async showJQLEditor(ctx: CallContext, raw: unknown) {
+        const request = jqlEditorOptions(raw);
+        const jql = await hook(options, 'showJQLEditor').call(options.jira, request, ctx.view);
+        if (jql === null || jql === undefined) return null;
+        return { jql: String(jql) };
       },
     },
   };

@@ -1,4 +1,4 @@
-import { JIRA_MODULE, JIRA_WORKFLOW_MODULE, JiraEvent, JiraKinds, type CreateIssueParams } from '../../shared/contracts/jira.js';
+import { JIRA_MODULE, JIRA_WORKFLOW_MODULE, JiraEvent, JiraKinds, type CreateIssueParams, type JqlEditorOptions } from '../../shared/contracts/jira.js';
 import { facade, quiet, type Callback, type Facade, type PluginBridge } from '../bridge.js';
 import type { JiraContract } from '../../shared/contracts/jira.js';
 
@@ -20,7 +20,7 @@ export interface DatePickerOptions {
 }
 
 /** `AP.jira`: Jira's own API, answered by the product (NOT_SUPPORTED where it has no such page). */
-export interface JiraFacade extends Omit<Facade<JiraContract>, 'openCreateIssueDialog' | 'openDatePicker'> {
+export interface JiraFacade extends Omit<Facade<JiraContract>, 'openCreateIssueDialog' | 'openDatePicker' | 'showJQLEditor'> {
   /**
    * Opens Jira's create-issue dialog; calls back with the issues created (`[]` when cancelled).
    * @example
@@ -42,6 +42,15 @@ export interface JiraFacade extends Omit<Facade<JiraContract>, 'openCreateIssueD
    * ```
    */
   openDatePicker(options?: DatePickerOptions): Promise<string>;
+  /**
+   * Shows Jira's JQL editor; `callback` gets `{ jql }` when the user submits (not when cancelled).
+   * Resolves with `{ jql }`, or `null` when cancelled. Failures are only logged, as Connect returns nothing.
+   * @example
+   * ```js
+   * AP.jira.showJQLEditor(({ jql }) => search(jql), { jql: 'project = DEMO', header: 'Filter' });
+   * ```
+   */
+  showJQLEditor(callback?: Callback<{ jql: string }>, options?: JqlEditorOptions): Promise<{ jql: string } | null>;
   /** Connect's name for {@link JiraFacade.isNative}. */
   isNativeApp: Facade<JiraContract>['isNative'];
   /** Workflow post-function pages: the product asks for the configuration on save. */
@@ -98,6 +107,15 @@ export function createJira(bridge: PluginBridge): JiraFacade {
         }),
       );
     },
+    // Connect's order is (callback, options); the callback runs on a submit only.
+    showJQLEditor: (callback, options) =>
+      quiet(
+        'jira.showJQLEditor',
+        generated.showJQLEditor(options).then((submitted) => {
+          if (submitted && typeof callback === 'function') callback(submitted);
+          return submitted;
+        }),
+      ),
     isNativeApp: generated.isNative,
     WorkflowConfiguration: {
       onSave(listener) {

@@ -18,6 +18,16 @@ export interface DatePickerRequest {
   date?: string;
 }
 
+/** `AP.jira.showJQLEditor`'s options, as Connect documents them (texts the dialog shows). */
+export interface JqlEditorOptions {
+  jql?: string;
+  header?: string;
+  /** Up to 512 characters below the header. */
+  descriptionText?: string;
+  submitText?: string;
+  cancelText?: string;
+}
+
 /** The jira module on the wire. */
 export interface JiraContract {
   refreshIssuePage(): void;
@@ -31,6 +41,10 @@ export interface JiraContract {
   /** Answers the ISO date the user picked, or `''` when the picker was dismissed. */
   openDatePicker(options?: DatePickerRequest): string;
   isNative(): boolean;
+  /** Lets the product prepare its JQL editor; answers at once. */
+  initJQLEditor(): void;
+  /** Answers the JQL the user submitted, or `null` when the editor was cancelled. */
+  showJQLEditor(options?: JqlEditorOptions): { jql: string } | null;
 }
 
 export const JiraKinds: MethodKinds<JiraContract> = {
@@ -42,6 +56,8 @@ export const JiraKinds: MethodKinds<JiraContract> = {
   setDashboardItemTitle: 0,
   openDatePicker: 1,
   isNative: 1,
+  initJQLEditor: 0,
+  showJQLEditor: 1,
 };
 
 /** Host-to-app calls (`view.call('jiraWorkflow', ...)`) answered by `WorkflowConfiguration.onSave*`. */

@@ -76,11 +76,34 @@ describe('jira', () => {
     expect(openDatePicker).not.toHaveBeenCalled();
   });
 
+  it('showJQLEditor: Connect\'s (callback, options) order; the callback runs on a submit, not on cancel; texts are checked', async () => {
+    const answers: (string | null)[] = ['project = DEMO ORDER BY key', null];
+    const showJQLEditor = vi.fn(async () => answers.shift()!);
+    host = uiHost({ jira: { showJQLEditor } });
+    const { ap, view } = await open(host);
+    await ap.jira.initJQLEditor();
+    const got: { jql: string }[] = [];
+    expect(await ap.jira.showJQLEditor((r) => got.push(r), { jql: 'project = DEMO', header: 'Filter', submitText: 'Use' })).toEqual({ jql: 'project = DEMO ORDER BY key' });
+    expect(showJQLEditor).toHaveBeenLastCalledWith({ jql: 'project = DEMO', header: 'Filter', submitText: 'Use' }, view);
+    expect(await ap.jira.showJQLEditor((r) => got.push(r))).toBeNull();
+    expect(got).toEqual([{ jql: 'project = DEMO ORDER BY key' }]);
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    try {
+      expect(await code(ap.jira.showJQLEditor(undefined, { header: 7 as never }))).toBe('INVALID_ARGUMENT');
+      expect(await code(ap.jira.showJQLEditor(undefined, { descriptionText: 'x'.repeat(513) }))).toBe('PAYLOAD_TOO_LARGE');
+    } finally {
+      warn.mockRestore();
+    }
+    expect(showJQLEditor).toHaveBeenCalledTimes(2);
+  });
+
   it('without a hook a method is NOT_SUPPORTED, and void methods only log it', async () => {
     host = uiHost({ jira: {} });
     const { ap } = await open(host);
     expect(await code(ap.jira.getWorkflowConfiguration())).toBe('NOT_SUPPORTED');
     expect(await code(ap.jira.openDatePicker({}))).toBe('NOT_SUPPORTED');
+    expect(await code(ap.jira.showJQLEditor())).toBe('NOT_SUPPORTED');
+    await expect(ap.jira.initJQLEditor()).resolves.toBeUndefined();
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
     try {
       void ap.jira.refreshIssuePage();

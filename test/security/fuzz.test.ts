@@ -72,7 +72,8 @@ beforeEach(() => {
   errors.length = 0;
   process.on('uncaughtException', record);
   process.on('unhandledRejection', record);
-  host = createHostCore({ limits: { maxRate: Infinity, maxBacklog: Infinity } });
+  // Unmetered: this is about what each message does, not how many come (flood.test.ts covers that).
+  host = createHostCore({ limits: { maxRate: Infinity, maxBacklog: Infinity, maxWindowRate: Infinity, maxWindowBurst: Infinity } });
   host.defineModule('acme', { ping: (_ctx, n: unknown) => n });
 });
 afterEach(() => {

@@ -6,6 +6,7 @@ import type { HostMethods } from '../shared/contracts/types.js';
 import type { NavigatorLocation } from '../shared/contracts/navigator.js';
 import type { ViewOptions } from '../shared/viewOptions.js';
 import type { ConfluenceHooks } from './modules/confluence.js';
+import type { CustomContentHooks } from './modules/customContent.js';
 import type { HistoryOptions } from './modules/history.js';
 import type { JiraHooks } from './modules/jira.js';
 import type { ThemingHooks } from './modules/theming.js';
@@ -216,6 +217,8 @@ export interface HostOptions {
   jira?: JiraHooks;
   /** Confluence's answers to `AP.confluence`; each missing hook makes its method NOT_SUPPORTED. */
   confluence?: ConfluenceHooks;
+  /** Confluence's custom content editor, for `AP.customContent.getEditComponent()`; each missing hook makes its method NOT_SUPPORTED. */
+  customContent?: CustomContentHooks;
   /**
    * Dialogs the product draws itself (Connect's web items with target `dialog`): their views are
    * created with `options.isDialog`, and `AP.dialog.close(data)` from inside one calls `close`

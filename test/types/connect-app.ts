@@ -135,6 +135,15 @@ function moreModules(): void {
   AP.jira.initJQLEditor();
   AP.jira.showJQLEditor((result: { jql: string }) => console.log(result.jql), { jql: 'project = DEMO', header: 'Filter', descriptionText: 'Pick issues', submitText: 'Use', cancelText: 'Back' });
 
+  const editComponent = AP.customContent.getEditComponent();
+  editComponent.intercept('confluence.customcontent.submit');
+  AP.events.on('confluence.customcontent.submit', () => editComponent.submitCallback('<p>Body</p>'));
+  editComponent.submitCallback(false);
+  editComponent.submitCallback({ title: 'T', space: { key: 'DS' } });
+  editComponent.submitSuccessCallback(false, 'Stay here');
+  editComponent.submitErrorCallback(true);
+  editComponent.cancelCallback(true);
+
   interface MacroParams { color: string }
   AP.confluence.getMacroData<MacroParams>((data) => console.log(data.color));
   AP.confluence.getMacroBody((body: string) => console.log(body));

@@ -11,6 +11,7 @@ import { messagesModule } from './messages.js';
 import { navigatorModule } from './navigator.js';
 import { resizeModule } from './resize.js';
 import { confluenceModule } from './confluence.js';
+import { customContentModule } from './customContent.js';
 import { historyModule } from './history.js';
 import { hostModule } from './host.js';
 import { inlineDialogModule } from './inlineDialog.js';
@@ -44,5 +45,6 @@ export function connectModules(options: HostOptions): HostModule[] {
     pageModule(options),
     hostModule(),
     themingModule(options),
+    customContentModule(options),
   ];
 }

@@ -1,5 +1,6 @@
 import { facade, type PluginBridge } from '../bridge.js';
 import { HOST_MODULE, HostKinds } from '../../shared/contracts/host.js';
+import { CUSTOM_CONTENT_MODULE, CustomContentKinds } from '../../shared/contracts/customContent.js';
 import { INLINE_DIALOG_MODULE, InlineDialogKinds } from '../../shared/contracts/inlineDialog.js';
 import { PAGE_MODULE, PageKinds } from '../../shared/contracts/page.js';
 import { SCROLL_POSITION_MODULE, ScrollPositionKinds } from '../../shared/contracts/scrollPosition.js';
@@ -27,6 +28,7 @@ import { createResize } from './resize.js';
 // The return type is inferred on purpose: it is what types `AP` (see Facades).
 export function createFacades(bridge: PluginBridge) {
   const resize = createResize(bridge);
+  const editComponent = facade(bridge, CUSTOM_CONTENT_MODULE, CustomContentKinds);
   const env = createEnv(bridge, resize);
   applyDataOptions(bridge);
   return {
@@ -61,6 +63,11 @@ export function createFacades(bridge: PluginBridge) {
     page: facade(bridge, PAGE_MODULE, PageKinds),
     /** `AP.host.focus()` and `AP.host.getSelectedText(cb)` (always `''`). */
     host: facade(bridge, HOST_MODULE, HostKinds),
+    /** Confluence custom content editors: `AP.customContent.getEditComponent()`. */
+    customContent: {
+      /** The edit component: `intercept(event)` a step of the product's editor, then answer it. */
+      getEditComponent: () => editComponent,
+    },
   };
 }
 

@@ -19,6 +19,7 @@ import type { ScrollPositionContract } from './scrollPosition.js';
 import type { PageContract } from './page.js';
 import type { HostContract } from './host.js';
 import type { ThemingContract } from './theming.js';
+import type { CustomContentContract } from './customContent.js';
 
 export interface Contracts {
   request: RequestContract;
@@ -40,6 +41,7 @@ export interface Contracts {
   page: PageContract;
   host: HostContract;
   theming: ThemingContract;
+  customContent: CustomContentContract;
 }
 
 /** A built-in module's wire name. */

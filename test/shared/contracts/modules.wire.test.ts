@@ -48,10 +48,16 @@ function format(fixture: WireFixture): string {
   return `{\n  "module": ${JSON.stringify(fixture.module)},\n  "cases": [\n${cases.join(',\n')}\n  ]\n}\n`;
 }
 
+/** One step of an AP path: a property, or `name()` for what a getter method returns (`getEditComponent()`). */
+function step(object: Record<string, unknown>, name: string): Record<string, unknown> {
+  if (!name.endsWith('()')) return object[name] as Record<string, unknown>;
+  return (object[name.slice(0, -2)] as () => Record<string, unknown>).call(object);
+}
+
 function invoke(ap: Record<string, unknown>, [path, ...args]: [string, ...unknown[]]): Promise<unknown> {
   const names = path.split('.');
   const method = names.pop()!;
-  const owner = names.reduce<Record<string, unknown>>((object, name) => object[name] as Record<string, unknown>, ap);
+  const owner = names.reduce<Record<string, unknown>>((object, name) => step(object, name), ap);
   const fn = owner[method] as (...a: unknown[]) => unknown;
   return Promise.resolve(fn.apply(owner, args)).catch(() => undefined);
 }

@@ -1,17 +1,17 @@
 import type { RequestContract } from '../../shared/contracts/request.js';
-import { REQUEST_MODULE, type WirePart, type WireRequest, type WireResponse } from '../../shared/contracts/request.js';
+import { REQUEST_MODULE, type WireResponse } from '../../shared/contracts/request.js';
 import { BridgeError, ErrorCode } from '../../shared/errors.js';
 import { own } from '../../shared/guards.js';
 import type { CallContext, ContractModule, HostOptions } from '../types.js';
 import { createSlots } from '../slots.js';
 import { readBody } from './requestBody.js';
+import { encodeData, type EncodedData } from './requestData.js';
 import { relativeToContext, resolveRequestUrl, type RequestTarget } from './requestUrl.js';
 
 const METHODS: ReadonlySet<string> = new Set(['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE']);
 // Connect documents exactly these; anything else an app sets is dropped, as Connect drops it.
 const APP_HEADERS: ReadonlySet<string> = new Set(['accept', 'if-match', 'if-none-match']);
 const BASE_RESPONSE_HEADERS = ['content-type', 'etag'];
-const MAX_PARTS = 100;
 const MAX_REDIRECTS = 5;
 const HEADER_VALUE = /^[^\r\n\0]{0,1024}$/;
 
@@ -35,38 +35,22 @@ function optionalString(record: object, key: string, max = 1024): string | undef
   return value;
 }
 
-function readParts(value: unknown): WirePart[] | undefined {
-  if (value === undefined || value === null) return undefined;
-  if (!Array.isArray(value) || value.length > MAX_PARTS) invalid('request.parts must be an array of parts');
-  return value.map((part: unknown): WirePart => {
-    if (typeof part !== 'object' || part === null) invalid('Each multipart part must be an object');
-    const name = own(part, 'name');
-    const text = own(part, 'value');
-    const blob = own(part, 'blob');
-    const filename = own(part, 'filename');
-    if (typeof name !== 'string' || name.length > 256) invalid('A multipart part needs a name');
-    if (typeof text === 'string') return { name, value: text };
-    if (typeof Blob !== 'undefined' && blob instanceof Blob) {
-      return typeof filename === 'string' ? { name, blob, filename: filename.slice(0, 256) } : { name, blob };
-    }
-    return invalid('A multipart part holds a string value or a Blob');
-  });
+/** A checked request: the body encoded, headers filtered, flags read strictly. */
+export interface CheckedRequest extends EncodedData {
+  type: string;
+  headers: Record<string, string>;
+  cache: boolean;
+  experimental: boolean;
+  binaryAttachment: boolean;
 }
 
 /** Checks the untrusted request description field by field, building a fresh object. */
-export function readRequest(raw: unknown): WireRequest & { url: string } {
+export function readRequest(raw: unknown): CheckedRequest {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) invalid('request takes an options object');
   const type = (optionalString(raw, 'type', 16) ?? 'GET').toUpperCase();
   if (!METHODS.has(type)) throw new BridgeError(ErrorCode.NOT_ALLOWED, `HTTP method ${type} is not allowed`);
   const url = own(raw, 'url');
   if (typeof url !== 'string') invalid('request.url must be a string');
-  const data = own(raw, 'data');
-  if (data !== undefined && data !== null && typeof data !== 'string') invalid('request.data must be a string');
-  const parts = readParts(own(raw, 'parts'));
-  if (typeof data === 'string' && parts) invalid('request takes data or parts, not both');
-  if ((type === 'GET' || type === 'HEAD') && (typeof data === 'string' || parts)) {
-    invalid(`A ${type} request has no body (put the data in the query)`);
-  }
   const headers: Record<string, string> = {};
   const rawHeaders = own(raw, 'headers');
   if (rawHeaders !== undefined && rawHeaders !== null) {
@@ -80,12 +64,13 @@ export function readRequest(raw: unknown): WireRequest & { url: string } {
   }
   const contentType = optionalString(raw, 'contentType', 256);
   if (contentType !== undefined && !HEADER_VALUE.test(contentType)) invalid('request.contentType is invalid');
+  const body = encodeData(type, url, own(raw, 'data'), own(raw, 'form'), contentType);
   return {
-    url,
+    url: body.url,
     type,
-    ...(typeof data === 'string' ? { data } : {}),
-    ...(parts ? { parts } : {}),
-    ...(contentType !== undefined ? { contentType } : {}),
+    ...(body.data !== undefined ? { data: body.data } : {}),
+    ...(body.parts ? { parts: body.parts } : {}),
+    ...(body.contentType !== undefined ? { contentType: body.contentType } : {}),
     headers,
     cache: own(raw, 'cache') !== false,
     experimental: own(raw, 'experimental') === true,
@@ -93,7 +78,7 @@ export function readRequest(raw: unknown): WireRequest & { url: string } {
   };
 }
 
-function encodeBody(request: WireRequest, maxBytes: number): BodyInit | undefined {
+function encodeBody(request: CheckedRequest, maxBytes: number): BodyInit | undefined {
   let size = 0;
   let body: BodyInit | undefined;
   if (request.parts) {
@@ -118,7 +103,7 @@ function encodeBody(request: WireRequest, maxBytes: number): BodyInit | undefine
   return body;
 }
 
-function buildHeaders(request: WireRequest, ctx: CallContext, hostHeaders: Record<string, string>): Headers {
+function buildHeaders(request: CheckedRequest, ctx: CallContext, hostHeaders: Record<string, string>): Headers {
   const headers = new Headers();
   for (const [name, value] of Object.entries(request.headers ?? {})) headers.set(name, value);
   // A multipart body gets its content-type (with the boundary) from the FormData itself.
@@ -161,7 +146,7 @@ export function requestModule(options: HostOptions = {}): ContractModule<Request
     return { origin: base.origin, contextPath, allowedPaths };
   }
 
-  async function perform(ctx: CallContext, request: WireRequest, target: RequestTarget): Promise<WireResponse> {
+  async function perform(ctx: CallContext, request: CheckedRequest, target: RequestTarget): Promise<WireResponse> {
     let url = resolveRequestUrl(request.url, target);
     let method = request.type;
     let body = encodeBody(request, maxBody);

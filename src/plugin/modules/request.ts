@@ -1,7 +1,7 @@
-import { REQUEST_MODULE, RequestMethod, type WireResponse } from '../../shared/contracts/request.js';
+import { REQUEST_MODULE, RequestMethod, type WireRequest, type WireResponse } from '../../shared/contracts/request.js';
 import { BridgeError, ErrorCode } from '../../shared/errors.js';
+import { isRecord } from '../../shared/guards.js';
 import type { PluginBridge } from '../bridge.js';
-import { encodeRequest, type RequestInput } from './requestData.js';
 
 /** The XMLHttpRequest-like object Connect handed to callbacks: a read-only snapshot of the response. */
 export interface RequestXhr {
@@ -66,6 +66,25 @@ export interface RequestFunction {
   (options: RequestOptions<string | ArrayBuffer> & { url: string }): Promise<RequestResult<string | ArrayBuffer>>;
 }
 
+/**
+ * The options as they cross to the host, which encodes the body: only a FormData (which a port cannot
+ * carry) is unpacked here. Values Connect ignored (a non-string type or content type, non-object
+ * headers) are left out, as they were.
+ */
+function toWire(options: RequestOptions<unknown> & { url: string }, type: string): WireRequest {
+  const { data, contentType, headers } = options;
+  return {
+    url: options.url,
+    type,
+    ...(typeof FormData !== 'undefined' && data instanceof FormData ? { form: [...data] } : data == null ? {} : { data: [data] }),
+    ...(typeof contentType === 'string' ? { contentType } : {}),
+    ...(typeof headers === 'object' && headers !== null ? { headers } : {}),
+    cache: options.cache,
+    experimental: options.experimental,
+    binaryAttachment: options.binaryAttachment,
+  };
+}
+
 function makeXhr(response: WireResponse): RequestXhr {
   const headers = new Map(Object.entries(response.headers).map(([k, v]) => [k.toLowerCase(), v]));
   return Object.freeze({
@@ -81,16 +100,11 @@ function makeXhr(response: WireResponse): RequestXhr {
 
 const NO_RESPONSE: WireResponse = { status: 0, statusText: 'error', headers: {}, body: '' };
 
-// jQuery's textStatus, which Connect passed through to `success`.
-function successText(status: number, method: string): string {
-  if (status === 204 || method === 'HEAD') return 'nocontent';
-  return status === 304 ? 'notmodified' : 'success';
-}
-
 // An app callback that throws must not turn a delivered response into a rejected request.
-function safeCall(fn: () => void): void {
+function callback(options: object, fn: unknown, ...args: unknown[]): void {
+  if (typeof fn !== 'function') return;
   try {
-    fn();
+    fn.apply(options, args);
   } catch (error) {
     setTimeout(() => {
       throw error;
@@ -99,14 +113,12 @@ function safeCall(fn: () => void): void {
 }
 
 function isValidResponse(value: unknown): value is WireResponse {
-  if (typeof value !== 'object' || value === null) return false;
-  const r = value as Partial<WireResponse>;
   return (
-    typeof r.status === 'number' &&
-    typeof r.statusText === 'string' &&
-    typeof r.headers === 'object' &&
-    r.headers !== null &&
-    (typeof r.body === 'string' || r.body instanceof ArrayBuffer)
+    isRecord(value) &&
+    typeof value.status === 'number' &&
+    typeof value.statusText === 'string' &&
+    isRecord(value.headers) &&
+    (typeof value.body === 'string' || value.body instanceof ArrayBuffer)
   );
 }
 
@@ -127,35 +139,32 @@ export function createRequest(bridge: PluginBridge): RequestFunction {
       string | ArrayBuffer
     > & { url: string };
     const method = (typeof options.type === 'string' ? options.type : 'GET').toUpperCase();
-    const onSuccess = typeof options.success === 'function' ? options.success.bind(options) : undefined;
-    const onError = typeof options.error === 'function' ? options.error.bind(options) : undefined;
-
     const promise = (async (): Promise<RequestResult<string | ArrayBuffer>> => {
-      let response: WireResponse;
+      let response = NO_RESPONSE;
+      let err: unknown;
       try {
-        const wire = encodeRequest(options as RequestInput);
         // No call timeout: a request waits its turn in the host's per-app queue (1,000 at once are
         // ordinary), and the server may take long; the session's end still settles it.
-        const value = await bridge.call(REQUEST_MODULE, RequestMethod.request, [wire], { timeout: 0 });
+        const value = await bridge.call(REQUEST_MODULE, RequestMethod.request, [toWire(options, method)], { timeout: 0 });
         if (!isValidResponse(value)) throw new BridgeError(ErrorCode.HANDLER_FAILED, 'No response from the host');
         response = value;
+        err = value.statusText;
       } catch (error) {
-        const xhr = makeXhr(NO_RESPONSE);
-        if (onError) safeCall(() => onError(xhr, 'error', error));
-        throw { err: error, xhr } satisfies RequestFailure;
+        err = error;
       }
+      const { status, body } = response;
       const xhr = makeXhr(response);
-      const ok = (response.status >= 200 && response.status < 300) || response.status === 304;
-      if (!ok) {
-        const reason = response.statusText;
-        if (onError) safeCall(() => onError(xhr, 'error', reason));
-        throw { err: reason, xhr } satisfies RequestFailure;
+      if ((status >= 200 && status < 300) || status === 304) {
+        // jQuery's textStatus, which Connect passed through to `success`.
+        const text = status === 204 || method === 'HEAD' ? 'nocontent' : status === 304 ? 'notmodified' : 'success';
+        callback(options, options.success, body, text, xhr);
+        return { body, xhr };
       }
-      if (onSuccess) safeCall(() => onSuccess(response.body, successText(response.status, method), xhr));
-      return { body: response.body, xhr };
+      callback(options, options.error, xhr, 'error', err);
+      throw { err, xhr } satisfies RequestFailure;
     })();
     // With an error callback the app handled the failure, Connect-style; awaiting still rejects.
-    if (onError) promise.catch(() => {});
+    if (typeof options.error === 'function') promise.catch(() => {});
     return promise;
   }
   return request as RequestFunction;

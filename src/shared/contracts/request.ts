@@ -1,6 +1,6 @@
 /**
  * Contract of the `request` module: `AP.request(...)` in the app, a fetch on the product origin in
- * the host. The plugin encodes the body; the host validates everything again.
+ * the host. The host encodes the body and validates everything.
  */
 
 import type { MethodNames } from './types.js';
@@ -18,18 +18,23 @@ export interface RequestContract {
   request(request: WireRequest): WireResponse;
 }
 
-/** One part of a `multipart/form-data` body: a text field, or a Blob/File (structured-cloned). */
-export type WirePart = { name: string; value: string } | { name: string; blob: Blob; filename?: string };
-
-/** What the plugin sends: the URL still relative to the product's context path. */
+/**
+ * What the plugin sends: the app's options as given, the URL still relative to the product's context
+ * path. The host encodes the body (form, JSON or multipart, as Connect's host did) and checks
+ * everything again.
+ */
 export interface WireRequest {
   url: string;
   /** Upper-case HTTP method. */
   type: string;
-  /** An encoded text body (form-encoded, JSON, or the app's own string). */
-  data?: string;
-  /** A multipart body; the host rebuilds a FormData (and its boundary) from these. */
-  parts?: WirePart[];
+  /**
+   * The app's `data` in a one-item array: a string is the body (or, for GET and HEAD, the query) as
+   * given; anything else the host encodes. Boxed so that an ArrayBuffer the app passes is copied, never
+   * transferred away from it.
+   */
+  data?: [unknown];
+  /** A FormData's entries (FormData itself does not cross a port): a multipart body. */
+  form?: [string, string | Blob][];
   contentType?: string;
   headers?: Record<string, string>;
   /** `false` asks the host to bypass HTTP caches. */

@@ -1,7 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { requestModule } from '../../../src/host/modules/request.js';
 import type { CallContext, Host } from '../../../src/host/types.js';
-import { encodeRequest } from '../../../src/plugin/modules/requestData.js';
+import { createRequest } from '../../../src/plugin/modules/request.js';
+import type { PluginBridge } from '../../../src/plugin/bridge.js';
+import type { BridgeError } from '../../../src/shared/errors.js';
 import { fakeFetch, json, linked } from '../../data.js';
 
 let host: Host | undefined;
@@ -71,25 +73,78 @@ describe('AP.request over the link', () => {
 
   // Node's MessageChannel clones a happy-dom File into a Node Blob, so the two halves are checked
   // separately here; e2e/data/request.spec.ts sends a real File across origins in Chromium.
-  it('encodes multipart data as parts holding the File itself', () => {
+  it('sends multipart data to the host as given, holding the File itself', async () => {
+    const sent: unknown[][] = [];
+    const bridge = { call: async (_m: string, _k: string, args: unknown[]) => (sent.push(args), { status: 200, statusText: 'OK', headers: {}, body: '' }) };
     const file = new File(['file bytes'], 'notes.txt', { type: 'text/plain' });
-    const wire = encodeRequest({ url: '/rest/a', type: 'POST', contentType: 'multipart/form-data', data: { file, comment: 'attached' } });
-    expect(wire).toEqual({ url: '/rest/a', type: 'POST', parts: [{ name: 'file', blob: file, filename: 'notes.txt' }, { name: 'comment', value: 'attached' }] });
+    await createRequest(bridge as unknown as PluginBridge)({ url: '/rest/a', type: 'POST', contentType: 'multipart/form-data', data: { file, comment: 'attached' } });
+    const form = new FormData();
+    form.append('file', file);
+    form.append('comment', 'attached');
+    await createRequest(bridge as unknown as PluginBridge)('/rest/b', { type: 'POST', data: form });
+    expect(sent).toEqual([
+      [{ url: '/rest/a', type: 'POST', contentType: 'multipart/form-data', data: [{ file, comment: 'attached' }] }],
+      [{ url: '/rest/b', type: 'POST', form: [['file', expect.any(File)], ['comment', 'attached']] }],
+    ]);
+    expect((sent[0]![0] as { data: [{ file: File }] }).data[0].file).toBe(file);
   });
 
-  it('rebuilds multipart parts into FormData on the host, with no content-type of its own', async () => {
+  it('builds multipart parts into FormData on the host, with the filename and no content-type of its own', async () => {
     const f = fakeFetch();
     const module = requestModule({ request: { fetch: f.fetch } });
     const file = new File(['file bytes'], 'notes.txt', { type: 'text/plain' });
     const ctx = { app: { key: 'app-a' }, host: { origin: 'https://product.example' }, signal: new AbortController().signal } as unknown as CallContext;
-    await module.methods.request!(ctx, { url: '/rest/a', type: 'POST', contentType: 'multipart/form-data', parts: [{ name: 'file', blob: file, filename: 'notes.txt' }, { name: 'comment', value: 'attached' }] });
-    const body = f.calls[0]!.init.body as FormData;
-    expect(body).toBeInstanceOf(FormData);
-    const sent = body.get('file') as File;
-    expect(sent.name).toBe('notes.txt');
-    expect(await sent.text()).toBe('file bytes');
-    expect(body.get('comment')).toBe('attached');
-    expect(f.calls[0]!.headers['content-type']).toBeUndefined();
+    await module.methods.request!(ctx, { url: '/rest/a', type: 'POST', contentType: 'multipart/form-data', data: [{ file, comment: 'attached', tags: ['x', 'y'] }] });
+    await module.methods.request!(ctx, { url: '/rest/b', type: 'POST', form: [['file', file], ['comment', 'attached']] });
+    for (const call of f.calls) {
+      const body = call.init.body as FormData;
+      expect(body).toBeInstanceOf(FormData);
+      const sent = body.get('file') as File;
+      expect(sent.name).toBe('notes.txt');
+      expect(await sent.text()).toBe('file bytes');
+      expect(body.get('comment')).toBe('attached');
+      expect(call.headers['content-type']).toBeUndefined();
+    }
+    expect((f.calls[0]!.init.body as FormData).getAll('tags')).toEqual(['x', 'y']);
+  });
+
+  it('refuses data the host cannot encode with INVALID_ARGUMENT, before any fetch', async () => {
+    const f = fakeFetch();
+    const module = requestModule({ request: { fetch: f.fetch } });
+    const ctx = { app: { key: 'app-a' }, host: { origin: 'https://product.example' }, signal: new AbortController().signal } as unknown as CallContext;
+    const deep: Record<string, unknown> = {};
+    let at = deep;
+    for (let n = 0; n < 40; n++) at = (at.a = {}) as Record<string, unknown>;
+    const cyclic: Record<string, unknown> = { a: 1 };
+    cyclic.self = cyclic;
+    const refused = async (wire: object) => {
+      try {
+        await module.methods.request!(ctx, { url: '/rest/x', type: 'POST', ...wire });
+        return 'ok';
+      } catch (error) {
+        return `${(error as BridgeError).code}: ${(error as BridgeError).message}`;
+      }
+    };
+    expect(await refused({ data: 'not boxed' })).toBe('INVALID_ARGUMENT: request.data must be [data]');
+    expect(await refused({ data: [deep] })).toBe('INVALID_ARGUMENT: request.data is nested too deeply to form-encode');
+    expect(await refused({ data: [cyclic] })).toBe('INVALID_ARGUMENT: request.data is nested too deeply to form-encode');
+    expect(await refused({ data: [cyclic], contentType: 'application/json' })).toBe('INVALID_ARGUMENT: request.data cannot be encoded as JSON');
+    expect(await refused({ form: [['a', 1]] })).toBe('INVALID_ARGUMENT: A form entry is a [name, string or Blob] pair');
+    expect(await refused({ form: 'a=1' })).toBe('INVALID_ARGUMENT: request.form must be at most 100 entries');
+    const many = Object.fromEntries(Array.from({ length: 101 }, (_, n) => [`p${n}`, 'v']));
+    expect(await refused({ data: [many], contentType: 'multipart/form-data' })).toBe('INVALID_ARGUMENT: A multipart body has at most 100 parts');
+    expect(await refused({ data: [{ ['n'.repeat(257)]: 'v' }], contentType: 'multipart/form-data' })).toBe(
+      'INVALID_ARGUMENT: A multipart part name is over 256 characters',
+    );
+    expect(f.calls).toHaveLength(0);
+  });
+
+  it('leaves an ArrayBuffer the app passes as data usable (copied to the host, not transferred)', async () => {
+    const { ap, calls } = await setup();
+    const bytes = new Uint8Array([1, 2]);
+    await ap.request('/rest/x', { type: 'POST', data: bytes });
+    expect(bytes.byteLength).toBe(2);
+    expect(calls[0]!.init.body).toBe('0=1&1=2');
   });
 
   it('returns binary bodies as an ArrayBuffer', async () => {

@@ -45,15 +45,14 @@ export interface EventsFacade {
 
 type Invoke = (...args: unknown[]) => void;
 
+/** One listener: of a named event or of every event (`any`), among this app's or public events. */
 interface Entry {
+  pub: boolean;
+  any: boolean;
+  name: string | undefined;
   listener: EventListener | AnyEventListener;
   once: boolean;
   filter: EventFilter | undefined;
-}
-
-interface Bus {
-  named: Map<string, Entry[]>;
-  any: Entry[];
 }
 
 function senderOf(args: readonly unknown[]): EventSender | undefined {
@@ -70,20 +69,15 @@ function passes(filter: EventFilter | undefined, sender: EventSender | undefined
   return Object.entries(filter).every(([key, value]) => (sender as unknown as Record<string, unknown>)[key] === value);
 }
 
-function call(entry: Entry, args: unknown[]): void {
+function call(listener: Entry['listener'], args: unknown[]): void {
   try {
-    (entry.listener as Invoke)(...args);
+    (listener as Invoke)(...args);
   } catch (error) {
     // One failing listener must not keep the others from the event.
     setTimeout(() => {
       throw error;
     });
   }
-}
-
-function remove(list: Entry[], listener: unknown): void {
-  const at = list.findIndex((entry) => entry.listener === listener);
-  if (at >= 0) list.splice(at, 1);
 }
 
 /**
@@ -98,72 +92,66 @@ function remove(list: Entry[], listener: unknown): void {
  * ```
  */
 export function createEvents(bridge: PluginBridge): EventsFacade {
-  const buses: Record<'private' | 'public', Bus> = {
-    private: { named: new Map(), any: [] },
-    public: { named: new Map(), any: [] },
-  };
+  // In the order they were added; a named event reaches its own listeners first, then the `any` ones.
+  const entries: Entry[] = [];
   let listening = false;
 
+  function drop(entry: Entry): void {
+    const at = entries.indexOf(entry);
+    if (at >= 0) entries.splice(at, 1);
+  }
+
   function dispatch(wireName: string, args: unknown[]): void {
-    const isPublic = wireName.startsWith(PUBLIC_PREFIX);
-    const bus = buses[isPublic ? 'public' : 'private'];
-    const name = isPublic ? wireName.slice(PUBLIC_PREFIX.length) : wireName;
+    const pub = wireName.startsWith(PUBLIC_PREFIX);
+    const name = pub ? wireName.slice(PUBLIC_PREFIX.length) : wireName;
     const sender = senderOf(args);
-    const named = bus.named.get(name);
-    if (named) {
-      for (const entry of [...named]) {
-        if (!passes(entry.filter, sender)) continue;
-        if (entry.once) named.splice(named.indexOf(entry), 1);
-        call(entry, args);
-      }
+    // Snapshots: a listener may add or remove listeners while the event is delivered.
+    for (const entry of entries.filter((e) => e.pub === pub && !e.any && e.name === name)) {
+      if (!passes(entry.filter, sender)) continue;
+      if (entry.once) drop(entry);
+      call(entry.listener, args);
     }
-    for (const entry of [...bus.any]) {
-      if (passes(entry.filter, sender)) call(entry, [name, ...args]);
+    for (const entry of entries.filter((e) => e.pub === pub && e.any)) {
+      if (passes(entry.filter, sender)) call(entry.listener, [name, ...args]);
     }
   }
 
-  function add(bus: Bus, name: string, entry: Entry): void {
+  function add(pub: boolean, any: boolean, name: string | undefined, listener: Entry['listener'], once: boolean, filter?: EventFilter): void {
     if (!listening) {
       listening = true;
       bridge.onEvent(dispatch);
     }
-    const list = bus.named.get(name) ?? [];
-    list.push(entry);
-    bus.named.set(name, list);
+    entries.push({ pub, any, name, listener, once, filter });
   }
 
-  function addAny(bus: Bus, entry: Entry): void {
-    if (!listening) {
-      listening = true;
-      bridge.onEvent(dispatch);
-    }
-    bus.any.push(entry);
+  /** Removes the first listener added for `name` (or for every event, `any`) on that side. */
+  function off(pub: boolean, any: boolean, name: string | undefined, listener: unknown): void {
+    const entry = entries.find((e) => e.pub === pub && e.any === any && e.name === name && e.listener === listener);
+    if (entry) drop(entry);
   }
 
-  function offAll(bus: Bus, name?: string): void {
-    if (name === undefined) bus.named.clear();
-    else bus.named.delete(name);
+  function offAll(pub: boolean, name?: string): void {
+    for (const entry of entries.filter((e) => e.pub === pub && !e.any && (name === undefined || e.name === name))) drop(entry);
   }
 
   function send(method: keyof EventsContract, name: string, args: unknown[]): Promise<void> {
     return quiet(`events.${method}`, bridge.call(EVENTS_MODULE, method, [name, ...args]));
   }
 
-  const { private: priv, public: pub } = buses;
   return {
-    on: (name, listener) => add(priv, name, { listener, once: false, filter: undefined }),
-    once: (name, listener) => add(priv, name, { listener, once: true, filter: undefined }),
-    off: (name, listener) => remove(priv.named.get(name) ?? [], listener),
-    offAll: (name) => offAll(priv, name),
-    onAny: (listener) => addAny(priv, { listener, once: false, filter: undefined }),
-    offAny: (listener) => remove(priv.any, listener),
+    on: (name, listener) => add(false, false, name, listener, false),
+    once: (name, listener) => add(false, false, name, listener, true),
+    off: (name, listener) => off(false, false, name, listener),
+    offAll: (name) => offAll(false, name),
+    onAny: (listener) => add(false, true, undefined, listener, false),
+    offAny: (listener) => off(false, true, undefined, listener),
     emit: (name, ...args) => send(EventsMethod.emit, name, args),
-    onPublic: (name, listener, filter) => add(pub, name, { listener, once: false, filter }),
-    oncePublic: (name, listener, filter) => add(pub, name, { listener, once: true, filter }),
-    offPublic: (name, listener) => remove(pub.named.get(name) ?? [], listener),
-    offAllPublic: (name) => offAll(pub, name),
-    onAnyPublic: (listener, filter) => addAny(pub, { listener, once: false, filter }),
-    offAnyPublic: (listener) => remove(pub.any, listener),
+    onPublic: (name, listener, filter) => add(true, false, name, listener, false, filter),
+    oncePublic: (name, listener, filter) => add(true, false, name, listener, true, filter),
+    offPublic: (name, listener) => off(true, false, name, listener),
+    offAllPublic: (name) => offAll(true, name),
+    onAnyPublic: (listener, filter) => add(true, true, undefined, listener, false, filter),
+    offAnyPublic: (listener) => off(true, true, undefined, listener),
     emitPublic: (name, ...args) => send(EventsMethod.emitPublic, name, args),
   };
 }

@@ -87,7 +87,7 @@ export function buildAP(init: BuildOptions = {}): { ap: APCore & Facades; start(
 
   function addStubs(modules: Readonly<Record<string, string[]>>): void {
     for (const [module, methods] of Object.entries(modules)) {
-      if (!isReservedName(module) && !Object.prototype.hasOwnProperty.call(ap, module)) {
+      if (!isReservedName(module) && !Object.hasOwn(ap, module)) {
         ap[module] = stubModule(bridge, module, methods);
       }
     }

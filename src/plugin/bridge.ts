@@ -112,6 +112,24 @@ export function withCallback<T>(promise: Promise<T>, callback?: (value: T) => vo
   return promise;
 }
 
+/**
+ * Subscribes `listener` to the host's events on the first call of the returned function only: facades
+ * listen once the app uses them, never at import time.
+ */
+export function subscriber(bridge: PluginBridge, listener: (name: string, args: unknown[]) => void): () => void {
+  let subscribed = false;
+  return () => {
+    if (subscribed) return;
+    subscribed = true;
+    bridge.onEvent(listener);
+  };
+}
+
+/** Adds `item` to the list under `key`, as a new array: a list being delivered is never changed under it. */
+export function addTo<K, V>(lists: Map<K, V[]>, key: K, item: V): void {
+  lists.set(key, [...(lists.get(key) ?? []), item]);
+}
+
 /** A facade for a host module the plugin has no code for, built from the host's method list. */
 export function stubModule(
   bridge: PluginBridge,

@@ -33,6 +33,20 @@ export interface Connection {
   destroy(): void;
 }
 
+/**
+ * Calls app code (a listener, a callback). One that throws must not stop the others or turn a
+ * delivered answer into a failure: its error is rethrown on its own task, like an uncaught error.
+ */
+export function safely<A extends unknown[]>(fn: (...args: A) => unknown, ...args: A): void {
+  try {
+    fn(...args);
+  } catch (error) {
+    setTimeout(() => {
+      throw error;
+    });
+  }
+}
+
 interface Target {
   host: string;
   channel: string;
@@ -84,16 +98,7 @@ export function connect(win: Window, pageOptions: PluginOptions, limits: Partial
     });
   }
   function deliver(name: string, args: unknown[]): void {
-    for (const listener of [...listeners]) {
-      try {
-        listener(name, args);
-      } catch (error) {
-        // One app listener throwing must not stop the others; surface it like an uncaught error.
-        setTimeout(() => {
-          throw error;
-        });
-      }
-    }
+    for (const listener of [...listeners]) safely(listener, name, args);
   }
 
   const target = findTarget(win);

@@ -35,9 +35,7 @@ const malformed = { ok: false, reason: DropReason.MALFORMED } as const;
 
 /** Own-property read: a payload whose prototype was tampered with must not supply fields. */
 export function own(record: object, key: string): unknown {
-  return Object.prototype.hasOwnProperty.call(record, key)
-    ? (record as Record<string, unknown>)[key]
-    : undefined;
+  return Object.hasOwn(record, key) ? (record as Record<string, unknown>)[key] : undefined;
 }
 
 const RESERVED = new Set(['__proto__', 'constructor', 'prototype']);

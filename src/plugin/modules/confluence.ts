@@ -5,7 +5,7 @@ import {
   type ConfluenceContract,
   type ContentProperty,
 } from '../../shared/contracts/confluence.js';
-import { facade, type Callback, type Facade, type PluginBridge } from '../bridge.js';
+import { facade, subscriber, type Callback, type Facade, type PluginBridge } from '../bridge.js';
 
 /** `AP.confluence`: Confluence's macro and content-property API, answered by the product. */
 export interface ConfluenceFacade
@@ -41,7 +41,9 @@ export interface ConfluenceFacade
  */
 export function createConfluence(bridge: PluginBridge): ConfluenceFacade {
   const handlers = new Map<string, () => void>();
-  let subscribed = false;
+  const subscribe = subscriber(bridge, (name) => {
+    if (name.startsWith(MACRO_PANEL_EVENT)) handlers.get(name.slice(MACRO_PANEL_EVENT.length))?.();
+  });
   const generated = facade(bridge, CONFLUENCE_MODULE, ConfluenceKinds);
   return {
     ...generated,
@@ -52,11 +54,7 @@ export function createConfluence(bridge: PluginBridge): ConfluenceFacade {
         const handler = bindings[name];
         if (typeof handler === 'function') handlers.set(name, handler);
       }
-      if (subscribed) return;
-      subscribed = true;
-      bridge.onEvent((name) => {
-        if (name.startsWith(MACRO_PANEL_EVENT)) handlers.get(name.slice(MACRO_PANEL_EVENT.length))?.();
-      });
+      subscribe();
     },
   };
 }

@@ -8,7 +8,7 @@ import {
   type DialogContract,
   type DialogOptions,
 } from '../../shared/contracts/dialog.js';
-import { quiet, withCallback, type PluginBridge } from '../bridge.js';
+import { addTo, quiet, subscriber, withCallback, type PluginBridge } from '../bridge.js';
 import type { Args } from '../../shared/contracts/types.js';
 import { handleId } from './ids.js';
 import { viewKind } from '../../shared/viewOptions.js';
@@ -102,32 +102,28 @@ function restoreFocus(win: Window | undefined, element: Element | null | undefin
  * handle is forwarded to the host, since the host page never sees keys typed in the iframe.
  */
 export function createDialog(bridge: PluginBridge): DialogFacade {
+  // Listeners by the ref of a dialog this page opened, and by button identifier.
   const closeListeners = new Map<string, ((data: unknown) => void)[]>();
   const clickListeners = new Map<string, ((data: ButtonEventData) => void)[]>();
-  let subscribed = false;
 
   const call = <K extends keyof DialogContract & string>(method: K, args: Args<DialogContract, K>) =>
     bridge.call(DIALOG_MODULE, method, args);
+  const done = (promise: Promise<unknown>): Promise<void> => promise.then(() => undefined);
 
-  function subscribe(): void {
-    if (subscribed) return;
-    subscribed = true;
-    bridge.onEvent((name, args) => {
-      if (name === DialogEvent.close && typeof args[1] === 'string') {
-        for (const listener of closeListeners.get(args[1]) ?? []) listener(args[0]);
-        closeListeners.delete(args[1]);
-      } else if (name === DialogEvent.buttonClick) {
-        const data = args[0] as ButtonEventData | undefined;
-        const id = data?.button?.identifier;
-        if (typeof id === 'string') for (const listener of clickListeners.get(id) ?? []) listener(data as ButtonEventData);
-      }
-    });
-  }
+  const subscribe = subscriber(bridge, (name, args) => {
+    if (name === DialogEvent.close && typeof args[1] === 'string') {
+      for (const listener of closeListeners.get(args[1]) ?? []) listener(args[0]);
+      closeListeners.delete(args[1]);
+    } else if (name === DialogEvent.buttonClick) {
+      const data = args[0] as ButtonEventData | undefined;
+      const id = data?.button?.identifier;
+      if (typeof id === 'string') for (const listener of clickListeners.get(id) ?? []) listener(data as ButtonEventData);
+    }
+  });
 
   bridge.onStart(() => {
-    const options = bridge.options();
     const win = bridge.window;
-    const kind = viewKind(options);
+    const kind = viewKind(bridge.options());
     if (!win || !kind.isDialog || !kind.closeOnEscape) return;
     win.addEventListener('keydown', (event) => {
       if (event.key === 'Escape' && !event.defaultPrevented) void call(DialogMethod.escape, []).catch(() => {});
@@ -135,21 +131,21 @@ export function createDialog(bridge: PluginBridge): DialogFacade {
   });
 
   function button(identifier: string): DialogButton {
-    const change = (what: ButtonChange) => (): Promise<void> =>
-      call(DialogMethod.updateButton, [identifier, what]).then(() => undefined);
-    const state = () => call(DialogMethod.getButton, [identifier]);
+    const change = (what: ButtonChange) => (): Promise<void> => done(call(DialogMethod.updateButton, [identifier, what]));
+    const state = (key: 'enabled' | 'hidden') => (callback?: (value: boolean) => void) =>
+      withCallback(call(DialogMethod.getButton, [identifier]).then((s) => s[key]), callback);
     return {
       enable: change('enable'),
       disable: change('disable'),
       toggle: change('toggle'),
       hide: change('hide'),
       show: change('show'),
-      isEnabled: (callback) => withCallback(state().then((s) => s.enabled), callback),
-      isHidden: (callback) => withCallback(state().then((s) => s.hidden), callback),
-      trigger: () => call(DialogMethod.triggerButton, [identifier]).then(() => undefined),
+      isEnabled: state('enabled'),
+      isHidden: state('hidden'),
+      trigger: () => done(call(DialogMethod.triggerButton, [identifier])),
       bind(callback) {
         subscribe();
-        clickListeners.set(identifier, [...(clickListeners.get(identifier) ?? []), callback]);
+        addTo(clickListeners, identifier, callback);
       },
     };
   }
@@ -158,19 +154,16 @@ export function createDialog(bridge: PluginBridge): DialogFacade {
     create(options) {
       subscribe();
       const ref = handleId('d');
-      const opened = call(DialogMethod.create, [options, ref]).then(() => undefined);
-      quiet('dialog.create', opened);
+      const opened = quiet('dialog.create', done(call(DialogMethod.create, [options, ref])));
       // The host gives focus back to this iframe when the dialog closes; the element inside it that
       // had focus (say the button that opened the dialog) is ours to restore.
       const win = bridge.window;
-      const doc = win?.document;
-      const before = doc?.activeElement;
+      const before = win?.document.activeElement;
       closeListeners.set(ref, [() => restoreFocus(win, before)]);
       return {
         opened,
         on(name, callback) {
-          if (name !== 'close') return;
-          closeListeners.set(ref, [...(closeListeners.get(ref) ?? []), callback as (data: unknown) => void]);
+          if (name === 'close') addTo(closeListeners, ref, callback as (data: unknown) => void);
         },
       };
     },
@@ -178,11 +171,10 @@ export function createDialog(bridge: PluginBridge): DialogFacade {
     getCustomData: (callback) => withCallback(call(DialogMethod.getCustomData, []), callback),
     getButton: button,
     createButton(options) {
-      const created = call(DialogMethod.createButton, [options]);
-      quiet('dialog.createButton', created);
+      quiet('dialog.createButton', call(DialogMethod.createButton, [options]));
       return button(typeof options?.identifier === 'string' ? options.identifier : '');
     },
-    disableCloseOnSubmit: () => call(DialogMethod.disableCloseOnSubmit, []).then(() => undefined),
+    disableCloseOnSubmit: () => done(call(DialogMethod.disableCloseOnSubmit, [])),
     isCloseOnEscape: (callback) => withCallback(call(DialogMethod.isCloseOnEscape, []), callback),
     get isDialog() {
       return viewKind(bridge.options()).isDialog;

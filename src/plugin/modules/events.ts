@@ -1,5 +1,6 @@
 import { EVENTS_MODULE, EventsMethod, PUBLIC_PREFIX, type EventSender, type EventsContract } from '../../shared/contracts/events.js';
-import { quiet, type PluginBridge } from '../bridge.js';
+import { quiet, subscriber, type PluginBridge } from '../bridge.js';
+import { safely } from '../connect.js';
 
 /**
  * A listener: called with the event's arguments, the last of which is `{ sender }` for events apps
@@ -69,17 +70,6 @@ function passes(filter: EventFilter | undefined, sender: EventSender | undefined
   return Object.entries(filter).every(([key, value]) => (sender as unknown as Record<string, unknown>)[key] === value);
 }
 
-function call(listener: Entry['listener'], args: unknown[]): void {
-  try {
-    (listener as Invoke)(...args);
-  } catch (error) {
-    // One failing listener must not keep the others from the event.
-    setTimeout(() => {
-      throw error;
-    });
-  }
-}
-
 /**
  * Builds `AP.events`. Listening connects on first use; events the host sends before any listener
  * exists are not replayed.
@@ -94,7 +84,6 @@ function call(listener: Entry['listener'], args: unknown[]): void {
 export function createEvents(bridge: PluginBridge): EventsFacade {
   // In the order they were added; a named event reaches its own listeners first, then the `any` ones.
   const entries: Entry[] = [];
-  let listening = false;
 
   function drop(entry: Entry): void {
     const at = entries.indexOf(entry);
@@ -109,18 +98,17 @@ export function createEvents(bridge: PluginBridge): EventsFacade {
     for (const entry of entries.filter((e) => e.pub === pub && !e.any && e.name === name)) {
       if (!passes(entry.filter, sender)) continue;
       if (entry.once) drop(entry);
-      call(entry.listener, args);
+      safely(entry.listener as Invoke, ...args);
     }
     for (const entry of entries.filter((e) => e.pub === pub && e.any)) {
-      if (passes(entry.filter, sender)) call(entry.listener, [name, ...args]);
+      if (passes(entry.filter, sender)) safely(entry.listener as Invoke, name, ...args);
     }
   }
 
+  const listen = subscriber(bridge, dispatch);
+
   function add(pub: boolean, any: boolean, name: string | undefined, listener: Entry['listener'], once: boolean, filter?: EventFilter): void {
-    if (!listening) {
-      listening = true;
-      bridge.onEvent(dispatch);
-    }
+    listen();
     entries.push({ pub, any, name, listener, once, filter });
   }
 

@@ -48,12 +48,9 @@ export function createHistory(bridge: PluginBridge): HistoryFacade {
   // The initial state is the host's URL when the page connected; a push made before it arrived wins.
   let written = false;
   const listeners: ((event: HistoryPop) => void)[] = [];
-  let subscribed = false;
 
   // Subscribing at start, not on first use: the host's initial state arrives right after the welcome.
-  bridge.onStart(() => {
-    if (subscribed) return;
-    subscribed = true;
+  bridge.onStart(() =>
     bridge.onEvent((name, args) => {
       const event = args[0];
       if (!isRecord(event) || typeof event.hash !== 'string') return;
@@ -61,8 +58,8 @@ export function createHistory(bridge: PluginBridge): HistoryFacade {
       if (name !== HistoryEvent.pop) return;
       current = event.hash;
       for (const listener of [...listeners]) listener(event as unknown as HistoryPop);
-    });
-  });
+    }),
+  );
 
   function write(method: 'pushState' | 'replaceState', newState: unknown, url?: string): Promise<void> {
     // Connect's older form passes the URL state alone; the newer one data, a title, then the URL.

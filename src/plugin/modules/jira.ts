@@ -1,5 +1,5 @@
 import { JIRA_MODULE, JIRA_WORKFLOW_MODULE, JiraEvent, JiraKinds, type CreateIssueParams, type JqlEditorOptions } from '../../shared/contracts/jira.js';
-import { facade, quiet, type Callback, type Facade, type PluginBridge } from '../bridge.js';
+import { facade, quiet, subscriber, type Callback, type Facade, type PluginBridge } from '../bridge.js';
 import type { JiraContract } from '../../shared/contracts/jira.js';
 
 /** Answers of `WorkflowConfiguration.onSave` / `onSaveValidation` listeners. */
@@ -85,7 +85,9 @@ export function createJira(bridge: PluginBridge): JiraFacade {
       validate: () => (workflow.validate ? workflow.validate() : true),
     });
   const editListeners: (() => void)[] = [];
-  let subscribed = false;
+  const subscribe = subscriber(bridge, (name) => {
+    if (name === JiraEvent.dashboardItemEdit) for (const edit of [...editListeners]) edit();
+  });
   return {
     ...generated,
     // The generated method finds the callback wherever it is: Connect's order is (callback, params).
@@ -130,11 +132,7 @@ export function createJira(bridge: PluginBridge): JiraFacade {
     DashboardItem: {
       onDashboardItemEdit(listener) {
         editListeners.push(listener);
-        if (subscribed) return;
-        subscribed = true;
-        bridge.onEvent((name) => {
-          if (name === JiraEvent.dashboardItemEdit) for (const edit of [...editListeners]) edit();
-        });
+        subscribe();
       },
     },
   };

@@ -6,7 +6,7 @@ import {
   type MessageOptions,
   type MessageType,
 } from '../../shared/contracts/messages.js';
-import { quiet, type PluginBridge } from '../bridge.js';
+import { addTo, quiet, subscriber, type PluginBridge } from '../bridge.js';
 import { handleId } from './ids.js';
 
 type Show = (title: string, body: string, options?: MessageOptions) => MessageHandle;
@@ -36,16 +36,10 @@ export interface MessagesFacade {
  */
 export function createMessages(bridge: PluginBridge): MessagesFacade {
   const closeListeners = new Map<string, ((message: MessageHandle) => void)[]>();
-  let subscribed = false;
-
-  function subscribe(): void {
-    if (subscribed) return;
-    subscribed = true;
-    bridge.onEvent((name, args) => {
-      const id = args[0];
-      if (name === MessagesEvent.close && typeof id === 'string') closed(id);
-    });
-  }
+  const subscribe = subscriber(bridge, (name, args) => {
+    const id = args[0];
+    if (name === MessagesEvent.close && typeof id === 'string') closed(id);
+  });
 
   function closed(id: string): void {
     const listeners = closeListeners.get(id) ?? [];
@@ -74,8 +68,7 @@ export function createMessages(bridge: PluginBridge): MessagesFacade {
     clear: (message) => quiet('messages.clear', bridge.call(MESSAGES_MODULE, MessagesMethod.clear, [idOf(message)])),
     onClose(message, callback) {
       subscribe();
-      const id = idOf(message);
-      closeListeners.set(id, [...(closeListeners.get(id) ?? []), callback]);
+      addTo(closeListeners, idOf(message), callback);
     },
   };
 }

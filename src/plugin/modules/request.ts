@@ -2,6 +2,7 @@ import { REQUEST_MODULE, RequestMethod, type WireRequest, type WireResponse } fr
 import { BridgeError, ErrorCode } from '../../shared/errors.js';
 import { isRecord } from '../../shared/guards.js';
 import type { PluginBridge } from '../bridge.js';
+import { safely } from '../connect.js';
 
 /** The XMLHttpRequest-like object Connect handed to callbacks: a read-only snapshot of the response. */
 export interface RequestXhr {
@@ -100,18 +101,6 @@ function makeXhr(response: WireResponse): RequestXhr {
 
 const NO_RESPONSE: WireResponse = { status: 0, statusText: 'error', headers: {}, body: '' };
 
-// An app callback that throws must not turn a delivered response into a rejected request.
-function callback(options: object, fn: unknown, ...args: unknown[]): void {
-  if (typeof fn !== 'function') return;
-  try {
-    fn.apply(options, args);
-  } catch (error) {
-    setTimeout(() => {
-      throw error;
-    });
-  }
-}
-
 function isValidResponse(value: unknown): value is WireResponse {
   return (
     isRecord(value) &&
@@ -157,10 +146,10 @@ export function createRequest(bridge: PluginBridge): RequestFunction {
       if ((status >= 200 && status < 300) || status === 304) {
         // jQuery's textStatus, which Connect passed through to `success`.
         const text = status === 204 || method === 'HEAD' ? 'nocontent' : status === 304 ? 'notmodified' : 'success';
-        callback(options, options.success, body, text, xhr);
+        if (typeof options.success === 'function') safely(options.success.bind(options), body, text, xhr);
         return { body, xhr };
       }
-      callback(options, options.error, xhr, 'error', err);
+      if (typeof options.error === 'function') safely(options.error.bind(options), xhr, 'error', err);
       throw { err, xhr } satisfies RequestFailure;
     })();
     // With an error callback the app handled the failure, Connect-style; awaiting still rejects.

@@ -1,6 +1,6 @@
 import { THEMING_MODULE, ThemingEvent, type Theme } from '../../shared/contracts/theming.js';
 import { isRecord } from '../../shared/guards.js';
-import { quiet, type PluginBridge } from '../bridge.js';
+import { quiet, subscriber, type PluginBridge } from '../bridge.js';
 
 /** `AP.theming`. */
 export interface ThemingFacade {
@@ -30,16 +30,13 @@ function apply(doc: Document | undefined, theme: unknown): void {
 
 /** Builds `AP.theming`. */
 export function createTheming(bridge: PluginBridge): ThemingFacade {
-  let subscribed = false;
+  const subscribe = subscriber(bridge, (name, args) => {
+    if (name === ThemingEvent.changed) apply(bridge.window?.document, args[0] as Theme);
+  });
   return {
     initializeTheming() {
       const doc = bridge.window?.document;
-      if (!subscribed) {
-        subscribed = true;
-        bridge.onEvent((name, args) => {
-          if (name === ThemingEvent.changed) apply(doc, args[0] as Theme);
-        });
-      }
+      subscribe();
       return quiet('theming.initializeTheming', bridge.call(THEMING_MODULE, 'initializeTheming', []).then((theme) => apply(doc, theme)));
     },
   };

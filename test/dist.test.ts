@@ -1,7 +1,7 @@
 // @vitest-environment node
 // The built bundles import cleanly in plain Node (no window, no document): no work at import time.
 // Runs against dist/, which `npm test` builds first.
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 
 describe('dist bundles in Node', () => {
@@ -14,5 +14,14 @@ describe('dist bundles in Node', () => {
     expect(typeof host.createHost).toBe('function');
     expect(typeof host.createHostCore).toBe('function');
     expect(host.ErrorCode.CALL_TIMEOUT).toBe('CALL_TIMEOUT');
+  });
+
+  it('dist/all.js carries no host-only code: no flood metering, no body encoding, no hello guard', () => {
+    const all = readFileSync('dist/all.js', 'utf8');
+    // Texts of the host's flood cut (rpc.ts createEndpoint), of its request encoder and of checkHello.
+    for (const hostOnly of ['The peer sent too many messages', 'cannot be encoded as JSON', '"hello"!==']) {
+      expect(all.includes(hostOnly), hostOnly).toBe(false);
+    }
+    expect(all).toContain('No welcome from the host');
   });
 });

@@ -1,7 +1,7 @@
 import { BridgeError, ErrorCode } from '../shared/errors.js';
 import { checkWindowName } from '../shared/guards.js';
 import { PROTOCOL_VERSION, type Hello, type Welcome } from '../shared/protocol.js';
-import { createEndpoint, type CallOptions, type Endpoint, type EndpointLimits } from '../shared/rpc.js';
+import { openEndpoint, type CallOptions, type Endpoint, type EndpointLimits } from '../shared/rpc.js';
 import { hostAllowed, metaHosts, type PluginOptions } from './options.js';
 
 const DEFAULT_WELCOME_TIMEOUT = 10_000;
@@ -17,8 +17,6 @@ type Methods = Record<string, (...args: never[]) => unknown>;
 export interface Connection {
   /** Resolves with the welcome; rejects with CONNECTION_TIMEOUT, NOT_ALLOWED, PROTOCOL_MISMATCH... */
   readonly ready: Promise<Welcome>;
-  /** The host origin this page talks to, or '' when it is not embedded. */
-  readonly hostOrigin: string;
   /** Options from the host (window.name, then the welcome) merged over the page's own. */
   readonly options: PluginOptions;
   /** The host's modules as window.name lists them (before the welcome); `{}` when it does not. */
@@ -125,7 +123,7 @@ export function connect(win: Window, pageOptions: PluginOptions, limits: Partial
     fail(new BridgeError(ErrorCode.NOT_ALLOWED, `Host ${target.host} not allowed`));
   } else {
     const channel = new MessageChannel();
-    endpoint = createEndpoint({
+    endpoint = openEndpoint({
       port: channel.port1,
       // The host is the party the app chose to trust: its traffic is not metered here (no `admit`).
       limits: { ...limits, ...(typeof options.callTimeout === 'number' ? { callTimeout: options.callTimeout } : {}) },
@@ -160,7 +158,6 @@ export function connect(win: Window, pageOptions: PluginOptions, limits: Partial
 
   return {
     ready,
-    hostOrigin: target?.host ?? '',
     options,
     modules: target?.modules ?? {},
     async call(module, method, args, callOptions) {

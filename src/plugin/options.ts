@@ -52,11 +52,8 @@ export function parseDataOptions(text: string | null | undefined): PluginOptions
  * all.js tag itself. Read when all.js runs, as Connect reads them: the elements must come before it.
  */
 export function readPageOptions(doc: Document, script: Element | null): PluginOptions {
-  return {
-    ...parseDataOptions(doc.querySelector('script[data-options]')?.getAttribute('data-options')),
-    ...parseDataOptions(doc.getElementById('ac-iframe-options')?.getAttribute('data-options')),
-    ...parseDataOptions(script?.getAttribute('data-options')),
-  };
+  const places = [doc.querySelector('script[data-options]'), doc.getElementById('ac-iframe-options'), script];
+  return Object.assign({}, ...places.map((place) => parseDataOptions(place?.getAttribute('data-options'))));
 }
 
 /** The hosts allowed by `<meta name="ap-allowed-hosts" content="https://a.com, https://*.b.com">`. */

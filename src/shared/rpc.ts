@@ -107,9 +107,47 @@ export function refuse(port: PortLike, refusal: Refusal): void {
   port.close();
 }
 
-/** Creates an endpoint on `port` and starts it. */
+/**
+ * Creates an endpoint on `port` and starts it. With `admit` (the host's side), every message from the
+ * peer is metered before it is read; the plugin, which does not meter its host, uses
+ * {@link openEndpoint} and so carries none of this.
+ */
 export function createEndpoint(options: EndpointOptions): Endpoint {
-  const { port, onEvent, onControl, onDrop, onFlood, admit } = options;
+  const { admit, onFlood, onDrop, port: real } = options;
+  if (!admit) return openEndpoint(options);
+  let flooded = false;
+  const metered = new Map<(event: MessageEvent) => void, (event: MessageEvent) => void>();
+  const port: PortLike = {
+    postMessage: (message, transfer) => real.postMessage(message, transfer),
+    addEventListener(type, listener) {
+      const wrapped =
+        type === 'messageerror'
+          ? listener
+          : (event: MessageEvent): void => {
+              if (admit()) return listener(event);
+              // Answering a flood message by message would starve every other app: what the peer still
+              // has queued is read and dropped (see drain). Shut first, so that onFlood's own close finds it done.
+              flooded = true;
+              endpoint.close(new BridgeError(ErrorCode.RATE_LIMITED, 'The peer sent too many messages'));
+              onFlood?.();
+              onDrop?.(DropReason.RATE_LIMITED, undefined);
+            };
+      metered.set(listener, wrapped);
+      real.addEventListener(type, wrapped);
+    },
+    removeEventListener(type, listener) {
+      real.removeEventListener(type, metered.get(listener) ?? listener);
+    },
+    start: () => real.start(),
+    close: () => (flooded ? drain(real) : real.close()),
+  };
+  const endpoint = openEndpoint({ ...options, port });
+  return endpoint;
+}
+
+/** Creates an endpoint on `port` that reads everything the peer sends, and starts it. */
+export function openEndpoint(options: Omit<EndpointOptions, 'admit' | 'onFlood'>): Endpoint {
+  const { port, onEvent, onControl, onDrop } = options;
   const limits = { ...DEFAULT_LIMITS, ...options.limits };
   let closed = false;
 
@@ -144,14 +182,6 @@ export function createEndpoint(options: EndpointOptions): Endpoint {
   });
 
   function onMessage(event: MessageEvent): void {
-    if (admit && !admit()) {
-      // Answering a flood message by message would starve every other app: what the peer still has
-      // queued is read and dropped (see drain). Shut first, so that onFlood's own close finds it done.
-      shut(new BridgeError(ErrorCode.RATE_LIMITED, 'The peer sent too many messages'), true);
-      onFlood?.();
-      onDrop?.(DropReason.RATE_LIMITED, undefined);
-      return;
-    }
     const checked = checkPortMessage(event.data);
     if (!checked.ok) {
       onDrop?.(checked.reason, event.data);
@@ -189,17 +219,6 @@ export function createEndpoint(options: EndpointOptions): Endpoint {
   port.addEventListener('messageerror', onMessageError);
   port.start();
 
-  function shut(error: BridgeError, draining: boolean): void {
-    if (closed) return;
-    closed = true;
-    port.removeEventListener('message', onMessage);
-    port.removeEventListener('messageerror', onMessageError);
-    if (draining) drain(port);
-    else port.close();
-    incoming.close();
-    outgoing.close(error);
-  }
-
   const endpoint: Endpoint = {
     call(module, method, args, callOptions = {}) {
       return outgoing.call(module, method, args, callOptions);
@@ -211,7 +230,13 @@ export function createEndpoint(options: EndpointOptions): Endpoint {
       post(message);
     },
     close(error) {
-      shut(error, false);
+      if (closed) return;
+      closed = true;
+      port.removeEventListener('message', onMessage);
+      port.removeEventListener('messageerror', onMessageError);
+      port.close();
+      incoming.close();
+      outgoing.close(error);
     },
     get closed() {
       return closed;

@@ -73,16 +73,18 @@ export interface RequestFunction {
  * headers) are left out, as they were.
  */
 function toWire(options: RequestOptions<unknown> & { url: string }, type: string): WireRequest {
-  const { data, contentType, headers } = options;
+  const { url, data, contentType, headers, cache, experimental, binaryAttachment } = options;
+  const form = typeof FormData !== 'undefined' && data instanceof FormData;
   return {
-    url: options.url,
+    url,
     type,
-    ...(typeof FormData !== 'undefined' && data instanceof FormData ? { form: [...data] } : data == null ? {} : { data: [data] }),
-    ...(typeof contentType === 'string' ? { contentType } : {}),
-    ...(typeof headers === 'object' && headers !== null ? { headers } : {}),
-    cache: options.cache,
-    experimental: options.experimental,
-    binaryAttachment: options.binaryAttachment,
+    data: form || data == null ? undefined : [data],
+    form: form ? [...data] : undefined,
+    contentType: typeof contentType === 'string' ? contentType : undefined,
+    headers: typeof headers === 'object' ? headers : undefined,
+    cache,
+    experimental,
+    binaryAttachment,
   };
 }
 

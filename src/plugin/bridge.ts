@@ -90,7 +90,7 @@ function methods(
     out[method] = (...raw) => {
       const at = raw.findIndex((arg) => typeof arg === 'function');
       const callback = at < 0 ? undefined : (raw[at] as (value: unknown) => void);
-      const args = at < 0 ? raw : [...raw.slice(0, at), ...raw.slice(at + 1)];
+      const args = raw.filter((_, i) => i !== at);
       // Connect's callers often pass `undefined` for an omitted trailing argument; contract methods drop it.
       if (kinds) while (args.length > 0 && args[args.length - 1] === undefined) args.pop();
       const sent = withCallback(bridge.callAny(module, method, args), callback);

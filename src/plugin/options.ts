@@ -1,3 +1,5 @@
+import { isReservedName } from '../shared/guards.js';
+
 /** Options an app page gives the plugin on its script tag: `data-options="resize:false;margin:true"`. */
 export interface PluginOptions {
   /** Autoresize the iframe to the content (default true). */
@@ -23,6 +25,11 @@ export interface PluginOptions {
   [key: string]: unknown;
 }
 
+/** A comma-separated list, trimmed, without empty items. */
+function list(text: string): string[] {
+  return text.split(',').map((item) => item.trim()).filter(Boolean);
+}
+
 function value(raw: string): unknown {
   if (raw === 'true') return true;
   if (raw === 'false') return false;
@@ -39,9 +46,9 @@ export function parseDataOptions(text: string | null | undefined): PluginOptions
   for (const pair of (text ?? '').split(';')) {
     const at = pair.indexOf(':');
     const key = (at < 0 ? pair : pair.slice(0, at)).trim();
-    if (!key || key === '__proto__' || key === 'constructor' || key === 'prototype') continue;
+    if (!key || isReservedName(key)) continue;
     const raw = at < 0 ? 'true' : pair.slice(at + 1).trim();
-    options[key] = key === 'hosts' ? raw.split(',').map((h) => h.trim()).filter(Boolean) : value(raw);
+    options[key] = key === 'hosts' ? list(raw) : value(raw);
   }
   return options;
 }
@@ -59,7 +66,7 @@ export function readPageOptions(doc: Document, script: Element | null): PluginOp
 /** The hosts allowed by `<meta name="ap-allowed-hosts" content="https://a.com, https://*.b.com">`. */
 export function metaHosts(doc: Document | undefined): string[] {
   const content = doc?.querySelector('meta[name="ap-allowed-hosts"]')?.getAttribute('content');
-  return content ? content.split(',').map((h) => h.trim()).filter(Boolean) : [];
+  return list(content ?? '');
 }
 
 /** True when `origin` matches one pattern exactly, `*` standing for a single DNS label. */

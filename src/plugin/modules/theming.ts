@@ -20,12 +20,12 @@ const KIND = /^[\w-]{1,32}$/;
 
 function apply(doc: Document | undefined, theme: unknown): void {
   if (!doc || !isRecord(theme) || (theme.colorMode !== 'light' && theme.colorMode !== 'dark')) return;
-  const themes = isRecord(theme.themes) ? theme.themes : {};
-  const pairs = Object.keys(themes)
-    .filter((kind) => KIND.test(kind) && typeof themes[kind] === 'string' && KIND.test(themes[kind]))
-    .map((kind) => `${kind}:${String(themes[kind])}`);
-  doc.documentElement.setAttribute('data-color-mode', theme.colorMode);
-  doc.documentElement.setAttribute('data-theme', pairs.join(' '));
+  const pairs = Object.entries(isRecord(theme.themes) ? theme.themes : {})
+    .filter(([kind, name]) => KIND.test(kind) && typeof name === 'string' && KIND.test(name))
+    .map(([kind, name]) => `${kind}:${String(name)}`);
+  const root = doc.documentElement;
+  root.setAttribute('data-color-mode', theme.colorMode);
+  root.setAttribute('data-theme', pairs.join(' '));
 }
 
 /** Builds `AP.theming`. */

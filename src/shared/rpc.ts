@@ -51,8 +51,9 @@ export interface EndpointOptions {
   onControl?: (message: PortMessage) => void;
   onDrop?: (reason: DropReason, data: unknown) => void;
   /**
-   * Meters each message from the peer before it is read. False cuts the session: `onFlood` runs,
-   * the endpoint closes with RATE_LIMITED (the port with it), and `onDrop` reports RATE_LIMITED once.
+   * Meters each message from the peer before it is read (`createEndpoint` only). False cuts the
+   * session: the endpoint closes with RATE_LIMITED, `onFlood` runs, `onDrop` reports RATE_LIMITED
+   * once, and the port is drained, then closed.
    */
   admit?: () => boolean;
   onFlood?: () => void;

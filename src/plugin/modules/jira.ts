@@ -67,6 +67,20 @@ export interface JiraFacade extends Omit<Facade<JiraContract>, 'openCreateIssueD
 }
 
 /**
+ * For Connect's pickers that return nothing: `callback` runs only with something picked (a dismissed
+ * picker answers `''` or `null`), and a failure is only logged.
+ */
+function whenPicked<T>(what: string, answer: Promise<T>, callback?: (picked: NonNullable<T>) => void): Promise<T> {
+  return quiet(
+    what,
+    answer.then((picked) => {
+      if (picked && callback) callback(picked);
+      return picked;
+    }),
+  );
+}
+
+/**
  * Builds `AP.jira` from its contract. The workflow listeners answer the host's calls on the
  * `jiraWorkflow` module (`view.call('jiraWorkflow', 'save' | 'validate')`).
  *
@@ -101,23 +115,11 @@ export function createJira(bridge: PluginBridge): JiraFacade {
         ...(at ? { position: at } : {}),
         ...(date === undefined ? {} : { date: String(date) }),
       });
-      return quiet(
-        'jira.openDatePicker',
-        picked.then((iso) => {
-          if (iso && typeof onSelect === 'function') onSelect(iso, new Date(iso));
-          return iso;
-        }),
-      );
+      return whenPicked('jira.openDatePicker', picked, typeof onSelect === 'function' ? (iso) => onSelect(iso, new Date(iso)) : undefined);
     },
     // Connect's order is (callback, options); the callback runs on a submit only.
     showJQLEditor: (callback, options) =>
-      quiet(
-        'jira.showJQLEditor',
-        generated.showJQLEditor(options).then((submitted) => {
-          if (submitted && typeof callback === 'function') callback(submitted);
-          return submitted;
-        }),
-      ),
+      whenPicked('jira.showJQLEditor', generated.showJQLEditor(options), typeof callback === 'function' ? callback : undefined),
     isNativeApp: generated.isNative,
     WorkflowConfiguration: {
       onSave(listener) {

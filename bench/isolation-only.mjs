@@ -1,5 +1,5 @@
 // `node bench/isolation-only.mjs`: the isolation table of `npm run bench` alone (after `npm run build`).
-// ISO_REPEAT (default 3) rounds; ISO_KINDS picks scenarios (none,port,window,window-empty).
+// ISO_REPEAT (default 3) rounds; ISO_KINDS picks scenarios (none,port,port-empty,window,window-empty).
 import { chromium } from '@playwright/test';
 import { isolation, renderIsolation } from './isolation.mjs';
 import { serve } from './server.mjs';

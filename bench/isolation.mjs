@@ -1,7 +1,7 @@
 // The isolation table of `npm run bench`: while one app floods the host (100,000 messages on its
 // port, or on the host window), how long another app's calls take and the longest gap between the
-// host page's animation frames. The window flood is also timed against a page with no bridge and an
-// empty listener: the browser queues a window flood ahead of everything, so that is the floor.
+// host page's animation frames. Each flood is also run against a page with no bridge and an empty
+// listener: the browser queues a flood's messages ahead of everything else, so that is the floor.
 /* global iso, bench -- page globals, used inside page.evaluate / frame.evaluate callbacks */
 import { median, quantile } from './report.mjs';
 
@@ -24,17 +24,19 @@ async function scenario(browser, sites, kind) {
   const page = await browser.newPage();
   page.on('pageerror', (error) => console.error(`isolation page error: ${error.message}`));
   page.on('crash', () => console.error(`isolation page crashed (${kind})`));
-  const mode = kind === 'window-empty' ? 'empty' : 'apbridge';
+  const mode = kind.endsWith('-empty') ? 'empty' : 'apbridge';
   await page.goto(`${sites.host}/bench/pages/isolation.html?mode=${mode}&quiet=${encodeURIComponent(sites.app)}&flood=${encodeURIComponent(sites.flood)}`);
   const flood = await frameOf(page, '/bench/pages/flood.html');
   const quiet = mode === 'apbridge' ? await frameOf(page, '/bench/pages/quiet.html') : undefined;
-  if (kind === 'port') await flood.evaluate(() => bench.connect());
+  const portFlood = kind === 'port' || kind === 'port-empty';
+  if (portFlood) await flood.evaluate(() => bench.connect());
   await page.evaluate(() => iso.watchFrames());
   const loop = quiet?.evaluate((ms) => bench.loop(ms), LOOP_MS);
   let startedAt = 0;
-  if (kind === 'port') startedAt = await flood.evaluate(() => bench.floodPort());
+  if (portFlood) startedAt = await flood.evaluate(() => bench.floodPort());
   if (kind === 'window' || kind === 'window-empty') startedAt = await flood.evaluate(() => bench.floodWindow());
-  const latencies = loop ? await loop : [];
+  // With no quiet app (the floors), frames are watched for as long as its calls would have run.
+  const latencies = loop ? await loop : await new Promise((r) => setTimeout(() => r([]), LOOP_MS));
   // The window flood has drained once its sentinel arrived, or once no flood message came for 2 s
   // (a stopped app's page is unloaded and the browser drops what it had not delivered yet).
   let drained;
@@ -57,7 +59,7 @@ async function scenario(browser, sites, kind) {
 
 /** Runs each scenario `REPEAT` times, interleaved, and summarises them. */
 export async function isolation(browser, sites, log) {
-  const kinds = process.env.ISO_KINDS?.split(',') ?? ['none', 'port', 'window', 'window-empty'];
+  const kinds = process.env.ISO_KINDS?.split(',') ?? ['none', 'port', 'port-empty', 'window', 'window-empty'];
   const raw = Object.fromEntries(kinds.map((k) => [k, { latencies: [], gaps: [], drains: [], states: [], received: [] }]));
   for (let r = 0; r < REPEAT; r++) {
     for (const kind of kinds) {
@@ -95,6 +97,7 @@ export async function isolation(browser, sites, log) {
 const LABELS = {
   none: 'no flood',
   port: '100,000 calls on the flooding app’s port',
+  'port-empty': 'same port flood, page with an empty listener (floor)',
   window: '100,000 window.postMessage to the host',
   'window-empty': 'same window flood, page with an empty listener (floor)',
 };

@@ -1,7 +1,8 @@
 /* global APHost -- loaded by isolation.html before this script */
 // Host side of the isolation bench. `?mode=apbridge`: an apbridge host (default limits) with a quiet
-// app and a flooding app. `?mode=empty`: no bridge at all, the flooding frame and an empty message
-// listener: the cost of merely receiving the same window flood, the floor for the host's own handling.
+// app and a flooding app. `?mode=empty`: no bridge at all, the flooding frame and empty listeners on
+// the window and on the port it floods: the cost of merely receiving the same flood, the floor for the
+// host's own handling.
 (() => {
   const params = new URLSearchParams(location.search);
   const QUIET = params.get('quiet');
@@ -35,8 +36,15 @@
     views.quiet = host.create({ app: 'quiet', moduleKey: 'main', url: '/bench/pages/quiet.html' }, container);
     views.flood = host.create({ app: 'flood', moduleKey: 'main', url: '/bench/pages/flood.html' }, container);
   } else {
-    addEventListener('message', () => {});
+    // An empty listener for a window flood; for a port flood, the flooding page's port is welcomed
+    // and read by an empty listener.
+    addEventListener('message', (event) => {
+      if (event.data?.type !== 'hello' || !event.ports[0]) return;
+      event.ports[0].onmessage = () => {};
+      event.ports[0].postMessage({ type: 'welcome' });
+    });
     const iframe = document.createElement('iframe');
+    iframe.name = JSON.stringify({ apb: 1, host: location.origin, channel: 'floor' });
     iframe.setAttribute('sandbox', SANDBOX);
     iframe.allow = 'cross-origin-isolated';
     iframe.src = `${FLOOD}/bench/pages/flood.html`;

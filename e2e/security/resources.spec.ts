@@ -91,6 +91,8 @@ test.describe('floods', () => {
   test('an app flooding its port is cut (stopped, reported once); another app keeps answering; Reload brings it back', async ({ page }) => {
     const { b } = await floodPortAndWaitForCut(page);
     expect(await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => r('frame'))))).toBe('frame');
+    // The cut port, with what the app had queued on it, went to a worker of the host page.
+    await expect.poll(() => page.workers().map((w) => w.url().split(':')[0])).toEqual(['blob']);
     const reports = await page.evaluate((id) => (window as unknown as Win).rejections.filter((r) => r.viewId === id), b.id);
     expect(reports.map((r) => r.reason)).toEqual(['RATE_LIMITED']);
 

@@ -6,6 +6,7 @@ import { resolveViewUrl, toApp } from './apps.js';
 import { createDropReports } from './dropReports.js';
 import { checkHelloEvent } from './handshake.js';
 import { DEFAULT_METERING, type Metering } from './meter.js';
+import { createSink } from './sink.js';
 import { createRegistry } from './registry.js';
 import type { App, CallContext, Host, HostOptions, RejectionInfo, View, ViewFilter, ViewState } from './types.js';
 import { DEFAULT_SANDBOX, createView, type HostedView } from './view.js';
@@ -84,6 +85,7 @@ export function createHostCore(options: HostOptions = {}): Host {
     windowRate: maxWindowRate ?? DEFAULT_METERING.windowRate,
     windowBurst: maxWindowBurst ?? DEFAULT_METERING.windowBurst,
   };
+  const discard = createSink();
   const stateListeners = new Set<(view: View, state: ViewState) => void>();
   const teardowns: (() => void)[] = [];
   let destroyed = false;
@@ -216,6 +218,7 @@ export function createHostCore(options: HostOptions = {}): Host {
         allow: options.iframe?.allow,
         limits,
         metering,
+        discard,
         handshakeTimeout: options.timeouts?.handshake ?? DEFAULT_HANDSHAKE_TIMEOUT,
         modules: () => registry.describe(),
         dispatch,

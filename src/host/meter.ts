@@ -84,9 +84,11 @@ export interface Metering {
 }
 
 // A page-load burst of thousands of calls is ordinary; a sustained stream above 1,000/s is not any
-// app's traffic. An honest plugin keeps at most 1,000 calls on the wire, so 5,000 queued at once is
-// a flood. An honest plugin posts the host window once per page load (its hello).
-export const DEFAULT_METERING: Metering = { rate: 1_000, burst: 20_000, backlog: 5_000, windowRate: 100, windowBurst: 1_000 };
+// app's traffic. An honest plugin keeps at most 1,000 calls on the wire and answers at most the
+// host's 1,000 calls in flight, so 2,000 queued at once is a flood; every message of a flood read
+// before the cut delays every other app, so the bound is no higher. An honest plugin posts the host
+// window once per page load (its hello).
+export const DEFAULT_METERING: Metering = { rate: 1_000, burst: 20_000, backlog: 2_000, windowRate: 100, windowBurst: 1_000 };
 
 /** The `admit` of one session: false once it went over its rate or its backlog. */
 export function sessionMeter(metering: Metering): () => boolean {

@@ -1,7 +1,7 @@
 import { BridgeError, ErrorCode } from '../shared/errors.js';
 import { DropReason } from '../shared/guards.js';
 import { PROTOCOL_VERSION, type Call, type WindowName } from '../shared/protocol.js';
-import { createEndpoint, type Cancellation, type Endpoint, type EndpointLimits } from '../shared/rpc.js';
+import { createEndpoint, type Cancellation, type Endpoint, type EndpointLimits, type PortLike } from '../shared/rpc.js';
 import { createBucket, sessionMeter, type Metering } from './meter.js';
 import type { App, CreateViewOptions, View, ViewState } from './types.js';
 
@@ -28,6 +28,8 @@ export interface ViewDeps {
   limits: EndpointLimits;
   /** What the app may send: on its session, and to the host window. */
   metering: Metering;
+  /** Takes a cut session's port and what the app had queued on it (see sink.ts). */
+  discard(port: PortLike): void;
   handshakeTimeout: number;
   modules(): Record<string, string[]>;
   dispatch(view: View, session: string, call: Call, cancel: Cancellation): unknown;
@@ -182,6 +184,7 @@ export function createView(deps: ViewDeps): HostedView {
         onDrop: (reason) => deps.onDrop(view, reason),
         admit: sessionMeter(deps.metering),
         onFlood: stop,
+        discard: deps.discard,
       });
       endpoint.send({
         type: 'welcome',

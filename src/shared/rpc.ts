@@ -53,10 +53,12 @@ export interface EndpointOptions {
   /**
    * Meters each message from the peer before it is read (`createEndpoint` only). False cuts the
    * session: the endpoint closes with RATE_LIMITED, `onFlood` runs, `onDrop` reports RATE_LIMITED
-   * once, and the port is drained, then closed.
+   * once, and the port is given to `discard`.
    */
   admit?: () => boolean;
   onFlood?: () => void;
+  /** Disposes of a cut session's port and what the peer has queued on it; {@link drain} by default. */
+  discard?: (port: PortLike) => void;
 }
 
 /** One side of a session: makes calls, answers calls, sends events, and settles everything on close. */
@@ -83,7 +85,7 @@ const DRAIN_MAX_MS = 10_000;
  * which stops painting for most of a second; read, the queue is dispatched in small batches with
  * frames in between, and each message costs a clock read.
  */
-function drain(port: PortLike): void {
+export function drain(port: PortLike): void {
   const started = Date.now();
   let last = started;
   const seen = (): void => {
@@ -114,7 +116,7 @@ export function refuse(port: PortLike, refusal: Refusal): void {
  * {@link openEndpoint} and so carries none of this.
  */
 export function createEndpoint(options: EndpointOptions): Endpoint {
-  const { admit, onFlood, onDrop, port: real } = options;
+  const { admit, onFlood, onDrop, discard = drain, port: real } = options;
   if (!admit) return openEndpoint(options);
   let flooded = false;
   const metered = new Map<(event: MessageEvent) => void, (event: MessageEvent) => void>();
@@ -127,7 +129,7 @@ export function createEndpoint(options: EndpointOptions): Endpoint {
           : (event: MessageEvent): void => {
               if (admit()) return listener(event);
               // Answering a flood message by message would starve every other app: what the peer still
-              // has queued is read and dropped (see drain). Shut first, so that onFlood's own close finds it done.
+              // has queued goes to `discard`. Shut first, so that onFlood's own close finds it done.
               flooded = true;
               endpoint.close(new BridgeError(ErrorCode.RATE_LIMITED, 'The peer sent too many messages'));
               onFlood?.();
@@ -140,14 +142,14 @@ export function createEndpoint(options: EndpointOptions): Endpoint {
       real.removeEventListener(type, metered.get(listener) ?? listener);
     },
     start: () => real.start(),
-    close: () => (flooded ? drain(real) : real.close()),
+    close: () => (flooded ? discard(real) : real.close()),
   };
   const endpoint = openEndpoint({ ...options, port });
   return endpoint;
 }
 
 /** Creates an endpoint on `port` that reads everything the peer sends, and starts it. */
-export function openEndpoint(options: Omit<EndpointOptions, 'admit' | 'onFlood'>): Endpoint {
+export function openEndpoint(options: Omit<EndpointOptions, 'admit' | 'onFlood' | 'discard'>): Endpoint {
   const { port, onEvent, onControl, onDrop } = options;
   const limits = { ...DEFAULT_LIMITS, ...options.limits };
   let closed = false;

@@ -4,8 +4,9 @@
 // messages queued behind. A port transferred to a worker takes its backlog along unread, and the
 // worker closes it on its own thread. It is transferred at once, not when the worker says it is up:
 // that message would reach this page behind the very backlog it is meant to spare. Where no worker
-// can be made (no `Worker`, or a Content-Security-Policy without `blob:` in `worker-src`), the port is
-// drained.
+// can be made the port is drained. A Content-Security-Policy without `blob:` in `worker-src` is only
+// reported (an `error` event, in Chromium and Firefox alike) after the first cut's port was handed
+// over: the browser drops that port with its backlog as a close would, and later cuts are drained.
 import { drain, type PortLike } from '../shared/rpc.js';
 
 /** What the sink needs of a worker; `spawn` makes one, or throws where none can be made. */

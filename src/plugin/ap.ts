@@ -74,6 +74,11 @@ export interface BuildOptions {
   options?: PluginOptions;
   /** Caps for the plugin's end of the session (rate, payload, pending); defaults as on the host. */
   limits?: Partial<EndpointLimits>;
+  /**
+   * Connects while `AP` is being built (all.js): the hello leaves before the module facades are
+   * made, so the host accepts it while this page is still running the plugin and the app's script.
+   */
+  connectFirst?: boolean;
 }
 
 /**
@@ -82,6 +87,8 @@ export interface BuildOptions {
  */
 export function buildAP(init: BuildOptions = {}): { ap: APCore & Facades; start(): Connection } {
   let connection: Connection | undefined;
+  // Facades made: until then a connection only has its hello out (see `connectFirst`).
+  let built = false;
   const startListeners: (() => void)[] = [];
   const defined = new Map<string, unknown>();
 
@@ -109,11 +116,16 @@ export function buildAP(init: BuildOptions = {}): { ap: APCore & Facades; start(
     const win = init.window ?? (typeof window === 'undefined' ? undefined : window);
     if (!win) throw new Error('apbridge/plugin needs a browser window');
     connection = connect(win, init.options ?? {}, init.limits);
-    // The host's own modules exist from window.name on, so their first calls need not wait.
-    addStubs(connection.modules);
-    connection.ready.then((welcome) => addStubs(welcome.modules), () => {});
-    for (const listener of startListeners.splice(0)) listener();
+    if (built) settle(connection);
     return connection;
+  }
+
+  /** What follows the hello once `AP` has its facades (stubs must not shadow them). */
+  function settle(started: Connection): void {
+    // The host's own modules exist from window.name on, so their first calls need not wait.
+    addStubs(started.modules);
+    started.ready.then((welcome) => addStubs(welcome.modules), () => {});
+    for (const listener of startListeners.splice(0)) listener();
   }
 
   const bridge: PluginBridge = {
@@ -130,7 +142,7 @@ export function buildAP(init: BuildOptions = {}): { ap: APCore & Facades; start(
       return init.window ?? (typeof window === 'undefined' ? undefined : window);
     },
     onStart(listener) {
-      if (connection) listener();
+      if (connection && built) listener();
       else startListeners.push(listener);
     },
   };
@@ -160,7 +172,10 @@ export function buildAP(init: BuildOptions = {}): { ap: APCore & Facades; start(
       start().provide(module, methods);
     },
   };
+  if (init.connectFirst) start();
   const ap = Object.assign(core, createFacades(bridge));
+  built = true;
+  if (connection) settle(connection);
 
   return { ap, start };
 }

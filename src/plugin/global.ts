@@ -2,6 +2,6 @@
 import { buildAP } from './ap.js';
 import { readPageOptions } from './options.js';
 
-const { ap, start } = buildAP({ options: readPageOptions(document, document.currentScript) });
+const { ap, start } = buildAP({ options: readPageOptions(document, document.currentScript), connectFirst: true });
 (window as unknown as { AP: typeof ap }).AP = ap;
 start();

@@ -25,6 +25,32 @@ function plugged() {
 }
 
 describe('AP core', () => {
+  it('connectFirst (all.js): the hello is out before buildAP returns; built-in modules are facades, host modules stubs', async () => {
+    host = createHostCore();
+    host.defineModule('acme', { ping: () => 'pong' });
+    host.registerApp({ key: 'app-a', baseUrl: APP_ORIGIN });
+    const view = host.create({ app: 'app-a', moduleKey: 'main', url: '/app' }, document.body);
+    const win = fakeAppWindow(view, window, APP_ORIGIN);
+    const hellos: unknown[] = [];
+    const post = win.parent.postMessage.bind(win.parent);
+    (win.parent as { postMessage: typeof post }).postMessage = (data: unknown, origin: string, transfer?: Transferable[]) => {
+      hellos.push(data);
+      post(data, origin, transfer as Transferable[]);
+    };
+    const { ap, start } = buildAP({ window: win, connectFirst: true });
+    expect(hellos).toEqual([expect.objectContaining({ type: 'hello' })]);
+    // Facades were made after the hello: the stubs from window.name did not take their place.
+    const plain = buildAP({ window: win }).ap;
+    expect(Object.keys(ap).sort()).toEqual([...Object.keys(plain), 'acme'].sort());
+    expect(String(ap.request)).toBe(String(plain.request));
+    expect(await (ap.acme as { ping(): Promise<string> }).ping()).toBe('pong');
+    // start() is the connection already made, not a second hello.
+    expect(start()).toBe(start());
+    await start().ready;
+    expect(hellos).toHaveLength(1);
+    expect(view.state).toBe('connected');
+  });
+
   it("has the host's own modules from window.name, before the welcome, and their first call leaves at once", async () => {
     const { ap, start } = plugged();
     const connection = start();

@@ -6,8 +6,8 @@
 // they were last measured. Lower them when a change shrinks a bundle; raise one only with a CHANGELOG
 // line saying why.
 export default [
-  { name: 'dist/all.js: every plugin module (issue 11 target 9 kB)', path: 'dist/all.js', gzip: true, limit: '10.6 kB' },
-  { name: 'apbridge/plugin: import { AP }', path: 'dist/plugin.mjs', import: '{ AP }', gzip: true, limit: '10.6 kB' },
+  { name: 'dist/all.js: every plugin module (issue 11 target 9 kB)', path: 'dist/all.js', gzip: true, limit: '10.65 kB' },
+  { name: 'apbridge/plugin: import { AP }', path: 'dist/plugin.mjs', import: '{ AP }', gzip: true, limit: '10.65 kB' },
   { name: 'apbridge/host: everything (issue target 16 kB)', path: 'dist/host.mjs', import: '*', gzip: true, limit: '24.15 kB' },
   { name: 'apbridge/host: import { createHost }', path: 'dist/host.mjs', import: '{ createHost }', gzip: true, limit: '23.85 kB' },
   // Tree-shaking proofs: the core alone, or with one module, must not pull in the other Connect

@@ -16,10 +16,11 @@ describe('dist bundles in Node', () => {
     expect(host.ErrorCode.CALL_TIMEOUT).toBe('CALL_TIMEOUT');
   });
 
-  it('dist/all.js carries no host-only code: no flood metering, no body encoding, no hello guard', () => {
+  it('dist/all.js carries no host-only code: no flood metering, no bounds on incoming calls, no body encoding, no hello guard', () => {
     const all = readFileSync('dist/all.js', 'utf8');
-    // Texts of the host's flood cut (rpc.ts createEndpoint), of its request encoder and of checkHello.
-    for (const hostOnly of ['The peer sent too many messages', 'cannot be encoded as JSON', '"hello"!==']) {
+    // Texts of the host's flood cut (rpc.ts createEndpoint), of its incoming bounds (rpcIncoming.ts
+    // bounded, with the payload estimate), of its request encoder and of checkHello.
+    for (const hostOnly of ['The peer sent too many messages', 'Arguments too large', 'cannot be encoded as JSON', '"hello"!==']) {
       expect(all.includes(hostOnly), hostOnly).toBe(false);
     }
     expect(all).toContain('No welcome from the host');

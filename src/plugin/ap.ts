@@ -72,7 +72,7 @@ function camel(name: string): string {
 export interface BuildOptions {
   window?: Window;
   options?: PluginOptions;
-  /** Caps for the plugin's end of the session (rate, payload, pending); defaults as on the host. */
+  /** The plugin's calls: timeout, in flight and waiting (`callTimeout`, `maxPending`, `maxQueued`); defaults as on the host. */
   limits?: Partial<EndpointLimits>;
   /**
    * Connects while `AP` is being built (all.js): the hello leaves before the module facades are

@@ -125,10 +125,10 @@ export function connect(win: Window, pageOptions: PluginOptions, limits: Partial
     const channel = new MessageChannel();
     endpoint = openEndpoint({
       port: channel.port1,
-      // The host is the party the app chose to trust: its traffic is not metered here (no `admit`).
+      // The host is the party the app chose to trust: its traffic is neither metered nor bounded here.
       limits: { ...limits, ...(typeof options.callTimeout === 'number' ? { callTimeout: options.callTimeout } : {}) },
       dispatch: async (call) => {
-        // The endpoint's cap on concurrent incoming calls also bounds how many may wait here.
+        // How many may wait here is bounded by the host's own cap on its calls in flight (maxPending).
         if (!provided.has(call.module)) await whenProvided(call.module);
         const method = provided.get(call.module)?.get(call.method);
         if (!method) throw new BridgeError(ErrorCode.METHOD_NOT_FOUND, `No method "${call.module}.${call.method}"`);

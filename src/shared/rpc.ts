@@ -1,10 +1,11 @@
 // An endpoint: one side of a session on a MessagePort. It wires the port to the calling half
-// (rpcOutgoing) and the answering half (rpcIncoming); a host meters what the peer sends (`admit`).
+// (rpcOutgoing) and the answering half (rpcIncoming); a host bounds the calls it answers and meters
+// what the peer sends (`admit`).
 import { BridgeError, ErrorCode } from './errors.js';
 import { DropReason, checkPortMessage } from './guards.js';
 import { transferables } from './payload.js';
-import type { Call, PortMessage, Refusal } from './protocol.js';
-import { createIncoming, type Cancellation } from './rpcIncoming.js';
+import type { PortMessage, Refusal } from './protocol.js';
+import { bounded, createIncoming, type Dispatch } from './rpcIncoming.js';
 import { createOutgoing, type CallOptions } from './rpcOutgoing.js';
 
 export type { Cancellation } from './rpcIncoming.js';
@@ -25,11 +26,17 @@ export interface EndpointLimits {
   callTimeout: number;
   /** Outgoing calls on the wire at once; more wait in order (see `maxQueued`). */
   maxPending: number;
-  /** Incoming calls handled at once; more wait in order (see `maxQueued`). */
+  /** Incoming calls handled at once; more wait in order (see `maxQueued`). `createEndpoint` only. */
   maxIncoming: number;
-  /** Calls that may wait, in each direction, beyond the caps above; past it TOO_MANY_PENDING. */
+  /**
+   * Calls that may wait beyond the caps above, outgoing (and, with `createEndpoint`, incoming); past it
+   * TOO_MANY_PENDING.
+   */
   maxQueued: number;
-  /** Estimated size of one incoming call's arguments; over it the call gets PAYLOAD_TOO_LARGE. */
+  /**
+   * Estimated size of one incoming call's arguments; over it the call gets PAYLOAD_TOO_LARGE.
+   * `createEndpoint` only.
+   */
   maxPayloadBytes: number;
 }
 
@@ -45,7 +52,7 @@ export interface EndpointOptions {
   port: PortLike;
   limits?: Partial<EndpointLimits>;
   /** Runs a call from the peer. Throw a BridgeError to answer with its code. */
-  dispatch?: (call: Call, cancel: Cancellation) => unknown;
+  dispatch?: Dispatch;
   onEvent?: (name: string, args: unknown[]) => void;
   /** Messages that are not part of call/reply traffic (the welcome, a refusal). */
   onControl?: (message: PortMessage) => void;
@@ -111,13 +118,16 @@ export function refuse(port: PortLike, refusal: Refusal): void {
 }
 
 /**
- * Creates an endpoint on `port` and starts it. With `admit` (the host's side), every message from the
- * peer is metered before it is read; the plugin, which does not meter its host, uses
+ * Creates the host's endpoint on `port` and starts it: the calls it answers are bounded (payload
+ * estimate, `maxIncoming` at once, `maxQueued` waiting) and, with `admit`, every message from the peer
+ * is metered before it is read. The plugin, which neither bounds nor meters its host, uses
  * {@link openEndpoint} and so carries none of this.
  */
 export function createEndpoint(options: EndpointOptions): Endpoint {
   const { admit, onFlood, onDrop, discard = drain, port: real } = options;
-  if (!admit) return openEndpoint(options);
+  const limits = { ...DEFAULT_LIMITS, ...options.limits };
+  const dispatch = bounded(options.dispatch, limits, onDrop);
+  if (!admit) return openEndpoint({ ...options, dispatch });
   let flooded = false;
   const metered = new Map<(event: MessageEvent) => void, (event: MessageEvent) => void>();
   const port: PortLike = {
@@ -144,11 +154,14 @@ export function createEndpoint(options: EndpointOptions): Endpoint {
     start: () => real.start(),
     close: () => (flooded ? discard(real) : real.close()),
   };
-  const endpoint = openEndpoint({ ...options, port });
+  const endpoint = openEndpoint({ ...options, dispatch, port });
   return endpoint;
 }
 
-/** Creates an endpoint on `port` that reads everything the peer sends, and starts it. */
+/**
+ * Creates an endpoint on `port` that reads everything the peer sends and answers every call at once,
+ * and starts it.
+ */
 export function openEndpoint(options: Omit<EndpointOptions, 'admit' | 'onFlood' | 'discard'>): Endpoint {
   const { port, onEvent, onControl, onDrop } = options;
   const limits = { ...DEFAULT_LIMITS, ...options.limits };
@@ -170,7 +183,6 @@ export function openEndpoint(options: Omit<EndpointOptions, 'admit' | 'onFlood' 
 
   const outgoing = createOutgoing({ limits, post, transferables, onDrop });
   const incoming = createIncoming({
-    limits,
     dispatch: options.dispatch,
     reply(id, value) {
       try {

@@ -1,5 +1,8 @@
-// The answering half of an endpoint: runs the peer's calls, at most `maxIncoming` at a time, the
-// rest waiting in arrival order; only past `maxQueued` waiting is a call refused.
+// The answering half of an endpoint: runs the peer's calls and answers each once, unless it was
+// cancelled. `bounded` is the host's guard in front of it: a payload cap, and at most `maxIncoming`
+// calls running, the rest waiting in arrival order, refused only past `maxQueued` waiting. The plugin
+// does not bound its host (the party the app chose to trust, whose own outgoing cap limits what it
+// sends at once), so all.js carries none of that.
 import { BridgeError, ErrorCode } from './errors.js';
 import { DropReason } from './guards.js';
 import { measure } from './payload.js';
@@ -16,6 +19,9 @@ export interface Cancellation {
   readonly signal: AbortSignal;
   abort(): void;
 }
+
+/** Runs one call from the peer; throw a BridgeError to answer with its code. */
+export type Dispatch = (call: Call, cancel: Cancellation) => unknown;
 
 function createCancellation(): Cancellation {
   let controller: AbortController | undefined;
@@ -43,8 +49,7 @@ function toBridgeError(error: unknown): BridgeError {
 }
 
 export interface IncomingOptions {
-  limits: { maxIncoming: number; maxQueued: number; maxPayloadBytes: number };
-  dispatch: ((call: Call, cancel: Cancellation) => unknown) | undefined;
+  dispatch: Dispatch | undefined;
   reply(id: number, value: unknown): void;
   fail(id: number, error: BridgeError): void;
   onDrop: ((reason: DropReason, data: unknown) => void) | undefined;
@@ -53,18 +58,15 @@ export interface IncomingOptions {
 export interface Incoming {
   receive(call: Call): void;
   cancel(id: number): void;
-  /** Aborts running handlers and forgets waiting calls (the session is over: nobody to answer). */
+  /** Aborts every call not answered yet (the session is over: nobody to answer). */
   close(): void;
 }
 
-export function createIncoming({ limits, dispatch, reply, fail, onDrop }: IncomingOptions): Incoming {
-  // Every call this side owes an answer to, running or waiting: ids are unique among them.
+export function createIncoming({ dispatch, reply, fail, onDrop }: IncomingOptions): Incoming {
+  // Every call this side owes an answer to: ids are unique among them.
   const owed = new Map<number, Cancellation>();
-  const waiting = createFifo<{ call: Call; cancellation: Cancellation }>();
-  let running = 0;
 
   async function run(call: Call, cancellation: Cancellation): Promise<void> {
-    running++;
     try {
       if (!dispatch) throw new BridgeError(ErrorCode.MODULE_NOT_FOUND, `No module "${call.module}"`);
       const value = await dispatch(call, cancellation);
@@ -72,18 +74,7 @@ export function createIncoming({ limits, dispatch, reply, fail, onDrop }: Incomi
     } catch (error) {
       if (!cancellation.aborted) fail(call.id, toBridgeError(error));
     } finally {
-      running--;
       if (owed.get(call.id) === cancellation) owed.delete(call.id);
-      next();
-    }
-  }
-
-  function next(): void {
-    while (running < limits.maxIncoming && waiting.size > 0) {
-      const { call, cancellation } = waiting.shift()!;
-      // Cancelled while waiting: the caller has settled it already, nobody wants the answer.
-      if (!cancellation.aborted) void run(call, cancellation);
-      else if (owed.get(call.id) === cancellation) owed.delete(call.id);
     }
   }
 
@@ -93,33 +84,68 @@ export function createIncoming({ limits, dispatch, reply, fail, onDrop }: Incomi
         onDrop?.(DropReason.MALFORMED, call);
         return;
       }
-      if (measure(call.args, limits.maxPayloadBytes) > limits.maxPayloadBytes) {
-        onDrop?.(DropReason.TOO_LARGE, call.method);
-        fail(call.id, new BridgeError(ErrorCode.PAYLOAD_TOO_LARGE, 'Arguments too large'));
-        return;
-      }
       const cancellation = createCancellation();
-      // The common case, under the cap: straight to the handler, no queue work.
-      if (running < limits.maxIncoming) {
-        owed.set(call.id, cancellation);
-        void run(call, cancellation);
-        return;
-      }
-      if (waiting.size >= limits.maxQueued) {
-        fail(call.id, new BridgeError(ErrorCode.TOO_MANY_PENDING, `More than ${limits.maxQueued} calls waiting`));
-        return;
-      }
       owed.set(call.id, cancellation);
-      waiting.push({ call, cancellation });
+      void run(call, cancellation);
     },
     cancel(id) {
-      // A running call is forgotten when its handler returns, a waiting one when its turn comes.
+      // The call is forgotten when its handler returns (or, bounded, when its turn comes).
       owed.get(id)?.abort();
     },
     close() {
       for (const cancellation of owed.values()) cancellation.abort();
       owed.clear();
-      waiting.drain();
     },
+  };
+}
+
+export interface Bounds {
+  maxIncoming: number;
+  maxQueued: number;
+  maxPayloadBytes: number;
+}
+
+/**
+ * The host's guard in front of `dispatch`: a call whose arguments are estimated over
+ * `maxPayloadBytes` is refused (PAYLOAD_TOO_LARGE, reported TOO_LARGE) without running; at most
+ * `maxIncoming` run at once, the rest wait in arrival order, and only past `maxQueued` waiting is a
+ * call refused (TOO_MANY_PENDING). A call cancelled while it waited never runs.
+ */
+export function bounded(
+  dispatch: Dispatch | undefined,
+  limits: Bounds,
+  onDrop: ((reason: DropReason, data: unknown) => void) | undefined,
+): Dispatch | undefined {
+  if (!dispatch) return undefined;
+  const waiting = createFifo<() => void>();
+  let running = 0;
+
+  // A slot is taken when it is granted, so calls finishing in between cannot grant it twice.
+  function next(): void {
+    while (running < limits.maxIncoming && waiting.size > 0) {
+      running++;
+      waiting.shift()!();
+    }
+  }
+
+  return async (call, cancellation) => {
+    if (measure(call.args, limits.maxPayloadBytes) > limits.maxPayloadBytes) {
+      onDrop?.(DropReason.TOO_LARGE, call.method);
+      throw new BridgeError(ErrorCode.PAYLOAD_TOO_LARGE, 'Arguments too large');
+    }
+    if (running < limits.maxIncoming) {
+      running++;
+    } else if (waiting.size >= limits.maxQueued) {
+      throw new BridgeError(ErrorCode.TOO_MANY_PENDING, `More than ${limits.maxQueued} calls waiting`);
+    } else {
+      await new Promise<void>((resolve) => waiting.push(resolve));
+    }
+    try {
+      // Cancelled while waiting: the caller has settled it already, nobody wants the answer.
+      return cancellation.aborted ? undefined : await dispatch(call, cancellation);
+    } finally {
+      running--;
+      next();
+    }
   };
 }

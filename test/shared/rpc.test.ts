@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { BridgeError, ErrorCode } from '../../src/shared/errors.js';
-import { createEndpoint, type Endpoint, type EndpointOptions, type PortLike } from '../../src/shared/rpc.js';
+import { createEndpoint, openEndpoint, type Endpoint, type EndpointOptions, type PortLike } from '../../src/shared/rpc.js';
 
 const open: Endpoint[] = [];
 afterEach(() => {
@@ -153,6 +153,27 @@ describe('createEndpoint', () => {
     expect(started).toEqual([1, 2, 3, 4, 5]);
   });
 
+  it('never runs more than maxIncoming at once, also when several slots free up in one task', async () => {
+    let running = 0;
+    let most = 0;
+    const release: (() => void)[] = [];
+    const { left } = pair({}, {
+      limits: { maxIncoming: 2 },
+      dispatch: () => {
+        most = Math.max(most, ++running);
+        return new Promise<void>((resolve) => release.push(() => (running--, resolve())));
+      },
+    });
+    const calls = Array.from({ length: 8 }, () => left.call('m', 'x', []));
+    for (let handled = 0; handled < 8; handled += 2) {
+      await vi.waitFor(() => expect(release).toHaveLength(2));
+      // Both slots free up in the same task.
+      for (const go of release.splice(0)) go();
+    }
+    await Promise.all(calls);
+    expect(most).toBe(2);
+  });
+
   it('skips an incoming call cancelled while it waited', async () => {
     const started: string[] = [];
     let finish: () => void = () => {};
@@ -212,6 +233,22 @@ describe('resource caps', () => {
     expect(await code(left.call('m', 'big', [{ nested: [new ArrayBuffer(2048)] }]))).toBe('PAYLOAD_TOO_LARGE');
     await expect(left.call('m', 'small', ['x'.repeat(100)])).resolves.toBe(1);
     expect(drops).toEqual(['TOO_LARGE', 'TOO_LARGE']);
+  });
+
+  it("the plugin's openEndpoint answers its host unbounded: every call runs at once, no payload estimate", async () => {
+    const channel = new MessageChannel();
+    const release: (() => void)[] = [];
+    const left = createEndpoint({ port: channel.port1 });
+    const right = openEndpoint({
+      port: channel.port2,
+      limits: { maxIncoming: 1, maxQueued: 0, maxPayloadBytes: 16 },
+      dispatch: (call) => new Promise((resolve) => release.push(() => resolve(call.args.length))),
+    });
+    open.push(left, right);
+    const answers = [left.call('m', 'a', ['x'.repeat(1024)]), left.call('m', 'b', [1, 2])];
+    await vi.waitFor(() => expect(release).toHaveLength(2));
+    for (const go of release) go();
+    expect(await Promise.all(answers)).toEqual([1, 2]);
   });
 
   it('cuts a peer its meter refuses: closes with RATE_LIMITED before onFlood runs, reports once, reads the rest of the flood without handling it, then closes the port', async () => {

@@ -1,4 +1,5 @@
-// The calling half of an endpoint: ids, pending promises, deadlines and cancellation. At most
+// The calling half of an endpoint: ids, pending promises, and deadlines (a call that times out on the
+// wire is cancelled at the peer). At most
 // `maxPending` calls are on the wire at once; more wait here in order, and only past `maxQueued`
 // waiting is a call refused.
 import { BridgeError, ErrorCode } from './errors.js';
@@ -7,8 +8,8 @@ import type { PortMessage } from './protocol.js';
 import { createFifo } from './queue.js';
 
 export interface CallOptions {
+  /** Milliseconds before the call rejects with CALL_TIMEOUT (0: never); the endpoint's `callTimeout` by default. */
   timeout?: number;
-  signal?: AbortSignal;
 }
 
 interface Pending {
@@ -21,7 +22,6 @@ interface Pending {
   /** Held only while the call waits for a slot; dropped once it is posted. */
   args: unknown[] | undefined;
   sent: boolean;
-  cleanup?(): void;
 }
 
 export interface OutgoingOptions {
@@ -65,7 +65,7 @@ export function createOutgoing({ limits, post, transferables, onDrop }: Outgoing
     while (inFlight < limits.maxPending && waiting.size > 0) {
       const id = waiting.shift()!;
       const entry = pending.get(id);
-      // Gone already: it timed out or was cancelled while it waited.
+      // Gone already: it timed out while it waited.
       if (entry && !entry.sent) send(id, entry);
     }
   }
@@ -77,7 +77,6 @@ export function createOutgoing({ limits, post, transferables, onDrop }: Outgoing
       return;
     }
     pending.delete(id);
-    entry.cleanup?.();
     if ('error' in outcome) entry.reject(outcome.error);
     else entry.resolve(outcome.value);
     if (entry.sent) {
@@ -121,7 +120,7 @@ export function createOutgoing({ limits, post, transferables, onDrop }: Outgoing
   }
 
   return {
-    call(module, method, args, { timeout = limits.callTimeout, signal }) {
+    call(module, method, args, { timeout = limits.callTimeout }) {
       if (closed) {
         return Promise.reject(new BridgeError(ErrorCode.CONNECTION_DESTROYED, 'Connection closed'));
       }
@@ -129,18 +128,10 @@ export function createOutgoing({ limits, post, transferables, onDrop }: Outgoing
       if (mustWait && waiting.size >= limits.maxQueued) {
         return Promise.reject(new BridgeError(ErrorCode.TOO_MANY_PENDING, `More than ${limits.maxQueued} calls waiting`));
       }
-      if (signal?.aborted) {
-        return Promise.reject(new BridgeError(ErrorCode.CALL_CANCELLED, 'Call cancelled'));
-      }
       const id = nextId++;
       return new Promise((resolve, reject) => {
         const deadline = timeout > 0 && Number.isFinite(timeout) ? Date.now() + timeout : Infinity;
         const entry: Pending = { resolve, reject, deadline, module, method, args, sent: false };
-        if (signal) {
-          const onAbort = (): void => abandon(id, new BridgeError(ErrorCode.CALL_CANCELLED, 'Call cancelled'));
-          signal.addEventListener('abort', onAbort);
-          entry.cleanup = () => signal.removeEventListener('abort', onAbort);
-        }
         pending.set(id, entry);
         if (deadline < Infinity) arm(deadline);
         if (mustWait) waiting.push(id);
@@ -155,10 +146,7 @@ export function createOutgoing({ limits, post, transferables, onDrop }: Outgoing
       waiting.drain();
       const entries = [...pending.values()];
       pending.clear();
-      for (const entry of entries) {
-        entry.cleanup?.();
-        entry.reject(error);
-      }
+      for (const entry of entries) entry.reject(error);
     },
     get size() {
       return pending.size;

@@ -142,11 +142,12 @@ function checkModules(value: unknown): Record<string, string[]> | null {
 }
 
 /**
- * Turns data received on a port into a typed message. Builds a fresh object from checked fields, so
- * nothing the peer attached (getters, extra keys, prototypes) survives into dispatch.
+ * Turns data received on a port into a typed message, or null when it is malformed (the only reason a
+ * port message is dropped here). Builds a fresh object from checked fields, so nothing the peer
+ * attached (getters, extra keys, prototypes) survives into dispatch.
  */
-export function checkPortMessage(data: unknown): Checked<PortMessage> {
-  if (!isRecord(data)) return malformed;
+export function checkPortMessage(data: unknown): PortMessage | null {
+  if (!isRecord(data)) return null;
   const type = own(data, 'type');
   const id = own(data, 'id');
   switch (type) {
@@ -154,45 +155,35 @@ export function checkPortMessage(data: unknown): Checked<PortMessage> {
       const module = own(data, 'module');
       const method = own(data, 'method');
       const args = own(data, 'args');
-      if (!isId(id) || id === 0 || !isName(module) || !isName(method) || !isArgs(args)) {
-        return malformed;
-      }
-      return { ok: true, value: { type, id, module, method, args } };
+      if (!isId(id) || id === 0 || !isName(module) || !isName(method) || !isArgs(args)) return null;
+      return { type, id, module, method, args };
     }
     case 'result':
-      if (!isId(id)) return malformed;
-      return { ok: true, value: { type, id, value: own(data, 'value') } };
+      return isId(id) ? { type, id, value: own(data, 'value') } : null;
     case 'error': {
       const error = checkWireError(own(data, 'error'));
-      if (!isId(id) || !error) return malformed;
-      return { ok: true, value: { type, id, error } };
+      return isId(id) && error ? { type, id, error } : null;
     }
     case 'event': {
       const name = own(data, 'name');
       const args = own(data, 'args');
-      if (!isEventName(name) || !isArgs(args)) return malformed;
-      return { ok: true, value: { type, name, args } };
+      return isEventName(name) && isArgs(args) ? { type, name, args } : null;
     }
     case 'cancel':
-      if (!isId(id)) return malformed;
-      return { ok: true, value: { type, id } };
+      return isId(id) ? { type, id } : null;
     case 'refusal': {
       const error = checkWireError(data);
-      if (!error) return malformed;
-      return { ok: true, value: { type, code: error.code, message: error.message } };
+      return error ? { type, code: error.code, message: error.message } : null;
     }
     case 'welcome': {
       const session = own(data, 'session');
       const version = own(data, 'version');
       const modules = checkModules(own(data, 'modules'));
       const options = own(data, 'options');
-      if (typeof session !== 'string' || !isId(version) || !modules) return malformed;
-      return {
-        ok: true,
-        value: { type, session, version, modules, options: plainCopy(options) },
-      };
+      if (typeof session !== 'string' || !isId(version) || !modules) return null;
+      return { type, session, version, modules, options: plainCopy(options) };
     }
     default:
-      return malformed;
+      return null;
   }
 }

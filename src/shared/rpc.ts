@@ -197,12 +197,11 @@ export function openEndpoint(options: Omit<EndpointOptions, 'admit' | 'onFlood' 
   });
 
   function onMessage(event: MessageEvent): void {
-    const checked = checkPortMessage(event.data);
-    if (!checked.ok) {
-      onDrop?.(checked.reason, event.data);
+    const message = checkPortMessage(event.data);
+    if (!message) {
+      onDrop?.(DropReason.MALFORMED, event.data);
       return;
     }
-    const message = checked.value;
     switch (message.type) {
       case 'call':
         incoming.receive(message);

@@ -32,9 +32,9 @@ function recorder(value: unknown = undefined) {
 }
 
 function hostCall(module: HostModule, message: unknown, ctx: Partial<CallContext>): Promise<unknown> {
-  const checked = checkPortMessage(structuredClone(message));
-  if (!checked.ok || checked.value.type !== 'call') throw new Error('fixture is not a valid call');
-  return Promise.resolve(module.methods[checked.value.method]!(ctx as CallContext, ...checked.value.args));
+  const call = checkPortMessage(structuredClone(message));
+  if (call?.type !== 'call') throw new Error('fixture is not a valid call');
+  return Promise.resolve(module.methods[call.method]!(ctx as CallContext, ...call.args));
 }
 
 const app = { key: 'app-a' };

@@ -1,4 +1,4 @@
-import { BridgeError, ErrorCode } from '../shared/errors.js';
+import { BridgeError } from '../shared/errors.js';
 import { checkWindowName } from '../shared/guards.js';
 import { PROTOCOL_VERSION, type Hello, type Welcome } from '../shared/protocol.js';
 import { openEndpoint, type CallOptions, type Endpoint, type EndpointLimits } from '../shared/rpc.js';
@@ -118,9 +118,9 @@ export function connect(win: Window, pageOptions: PluginOptions, limits: Partial
 
   const allowedHosts = [...(pageOptions.hosts ?? []), ...metaHosts(win.document)];
   if (!target || win.parent === win) {
-    fail(new BridgeError(ErrorCode.NOT_SUPPORTED, 'Not in an apbridge host iframe'));
+    fail(new BridgeError('NOT_SUPPORTED', 'Not in an apbridge host iframe'));
   } else if (allowedHosts.length > 0 && !hostAllowed(target.host, allowedHosts)) {
-    fail(new BridgeError(ErrorCode.NOT_ALLOWED, `Host ${target.host} not allowed`));
+    fail(new BridgeError('NOT_ALLOWED', `Host ${target.host} not allowed`));
   } else {
     const channel = new MessageChannel();
     endpoint = openEndpoint({
@@ -131,7 +131,7 @@ export function connect(win: Window, pageOptions: PluginOptions, limits: Partial
         // How many may wait here is bounded by the host's own cap on its calls in flight (maxPending).
         if (!provided.has(call.module)) await whenProvided(call.module);
         const method = provided.get(call.module)?.get(call.method);
-        if (!method) throw new BridgeError(ErrorCode.METHOD_NOT_FOUND, `No method "${call.module}.${call.method}"`);
+        if (!method) throw new BridgeError('METHOD_NOT_FOUND', `No method "${call.module}.${call.method}"`);
         return method(...call.args);
       },
       onEvent: deliver,
@@ -151,7 +151,7 @@ export function connect(win: Window, pageOptions: PluginOptions, limits: Partial
     win.parent.postMessage(hello, target.host, [channel.port2]);
     const welcomeTimeout = typeof options.timeout === 'number' ? options.timeout : DEFAULT_WELCOME_TIMEOUT;
     timer = setTimeout(
-      () => fail(new BridgeError(ErrorCode.CONNECTION_TIMEOUT, 'No welcome from the host')),
+      () => fail(new BridgeError('CONNECTION_TIMEOUT', 'No welcome from the host')),
       welcomeTimeout,
     );
   }
@@ -163,7 +163,7 @@ export function connect(win: Window, pageOptions: PluginOptions, limits: Partial
     async call(module, method, args, callOptions) {
       if (!endpoint || endpoint.closed) {
         await ready;
-        throw new BridgeError(ErrorCode.CONNECTION_DESTROYED, 'Connection closed');
+        throw new BridgeError('CONNECTION_DESTROYED', 'Connection closed');
       }
       // Before the welcome too: calls wait on the port (0-RTT) or in the endpoint's bounded queue.
       return endpoint.call(module, method, args, callOptions);
@@ -184,7 +184,7 @@ export function connect(win: Window, pageOptions: PluginOptions, limits: Partial
     },
     destroy() {
       listeners.clear();
-      fail(new BridgeError(ErrorCode.CONNECTION_DESTROYED, 'Connection destroyed'));
+      fail(new BridgeError('CONNECTION_DESTROYED', 'Connection destroyed'));
     },
   };
 }

@@ -1,32 +1,62 @@
+/** One of the documented {@link ErrorCode} values. */
+export type ErrorCode =
+  | 'CONNECTION_TIMEOUT'
+  | 'CONNECTION_RESET'
+  | 'CONNECTION_DESTROYED'
+  | 'CALL_TIMEOUT'
+  | 'CALL_CANCELLED'
+  | 'MODULE_NOT_FOUND'
+  | 'METHOD_NOT_FOUND'
+  | 'INVALID_ARGUMENT'
+  | 'NOT_ALLOWED'
+  | 'TOO_MANY_PENDING'
+  | 'RATE_LIMITED'
+  | 'PAYLOAD_TOO_LARGE'
+  | 'HANDLER_FAILED'
+  | 'PROTOCOL_MISMATCH'
+  | 'NOT_SUPPORTED'
+  | 'TOO_MANY_OPEN'
+  | 'REQUEST_FAILED'
+  | 'QUOTA_EXCEEDED';
+
+// Every code once more, as a value: the list is what all.js carries (to recognise a peer's code), and
+// the `ErrorCode` table is built from it, so a bundle that never names the table leaves it out.
+const CODES = [
+  'CONNECTION_TIMEOUT',
+  'CONNECTION_RESET',
+  'CONNECTION_DESTROYED',
+  'CALL_TIMEOUT',
+  'CALL_CANCELLED',
+  'MODULE_NOT_FOUND',
+  'METHOD_NOT_FOUND',
+  'INVALID_ARGUMENT',
+  'NOT_ALLOWED',
+  'TOO_MANY_PENDING',
+  'RATE_LIMITED',
+  'PAYLOAD_TOO_LARGE',
+  'HANDLER_FAILED',
+  'PROTOCOL_MISMATCH',
+  'NOT_SUPPORTED',
+  'TOO_MANY_OPEN',
+  'REQUEST_FAILED',
+  'QUOTA_EXCEEDED',
+] as const satisfies readonly ErrorCode[];
+
+// Fails to compile when a code is missing from CODES.
+type Empty<T extends never> = T;
+type _CodesComplete = Empty<Exclude<ErrorCode, (typeof CODES)[number]>>;
+
 /**
  * Error codes are API: changing a code is a breaking change, changing a message is not.
- * Every code is listed with its meaning in the README.
+ * Every code is listed with its meaning in the README. Each key is its own value
+ * (`ErrorCode.CALL_TIMEOUT === 'CALL_TIMEOUT'`).
  */
-export const ErrorCode = {
-  CONNECTION_TIMEOUT: 'CONNECTION_TIMEOUT',
-  CONNECTION_RESET: 'CONNECTION_RESET',
-  CONNECTION_DESTROYED: 'CONNECTION_DESTROYED',
-  CALL_TIMEOUT: 'CALL_TIMEOUT',
-  CALL_CANCELLED: 'CALL_CANCELLED',
-  MODULE_NOT_FOUND: 'MODULE_NOT_FOUND',
-  METHOD_NOT_FOUND: 'METHOD_NOT_FOUND',
-  INVALID_ARGUMENT: 'INVALID_ARGUMENT',
-  NOT_ALLOWED: 'NOT_ALLOWED',
-  TOO_MANY_PENDING: 'TOO_MANY_PENDING',
-  RATE_LIMITED: 'RATE_LIMITED',
-  PAYLOAD_TOO_LARGE: 'PAYLOAD_TOO_LARGE',
-  HANDLER_FAILED: 'HANDLER_FAILED',
-  PROTOCOL_MISMATCH: 'PROTOCOL_MISMATCH',
-  NOT_SUPPORTED: 'NOT_SUPPORTED',
-  TOO_MANY_OPEN: 'TOO_MANY_OPEN',
-  REQUEST_FAILED: 'REQUEST_FAILED',
-  QUOTA_EXCEEDED: 'QUOTA_EXCEEDED',
-} as const;
+// Object.fromEntries cannot type its keys; the entries are exactly CODES, each mapped to itself.
+export const ErrorCode = /* @__PURE__ */ Object.fromEntries(/* @__PURE__ */ CODES.map((code) => [code, code])) as {
+  readonly [C in ErrorCode]: C;
+};
 
-/** One of the documented {@link ErrorCode} values. */
-export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
-
-const KNOWN_CODES: ReadonlySet<string> = new Set(Object.values(ErrorCode));
+const KNOWN_CODES: ReadonlySet<string> = new Set(CODES);
 
 /** The shape an error takes on the wire. */
 export interface WireError {
@@ -72,7 +102,7 @@ export class BridgeError extends Error {
    * becomes HANDLER_FAILED rather than a value callers could not branch on.
    */
   static fromWire(wire: { code: string; message: string; data?: unknown }): BridgeError {
-    const code = KNOWN_CODES.has(wire.code) ? (wire.code as ErrorCode) : ErrorCode.HANDLER_FAILED;
+    const code = KNOWN_CODES.has(wire.code) ? (wire.code as ErrorCode) : 'HANDLER_FAILED';
     return new BridgeError(code, wire.message, wire.data);
   }
 }

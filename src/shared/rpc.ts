@@ -1,7 +1,7 @@
 // An endpoint: one side of a session on a MessagePort. It wires the port to the calling half
 // (rpcOutgoing) and the answering half (rpcIncoming); a host bounds the calls it answers and meters
 // what the peer sends (`admit`).
-import { BridgeError, ErrorCode } from './errors.js';
+import { BridgeError } from './errors.js';
 import { DropReason, checkPortMessage } from './guards.js';
 import { transferables } from './payload.js';
 import type { PortMessage, Refusal } from './protocol.js';
@@ -141,7 +141,7 @@ export function createEndpoint(options: EndpointOptions): Endpoint {
               // Answering a flood message by message would starve every other app: what the peer still
               // has queued goes to `discard`. Shut first, so that onFlood's own close finds it done.
               flooded = true;
-              endpoint.close(new BridgeError(ErrorCode.RATE_LIMITED, 'The peer sent too many messages'));
+              endpoint.close(new BridgeError('RATE_LIMITED', 'The peer sent too many messages'));
               onFlood?.();
               onDrop?.(DropReason.RATE_LIMITED, undefined);
             };
@@ -189,7 +189,7 @@ export function openEndpoint(options: Omit<EndpointOptions, 'admit' | 'onFlood' 
         post({ type: 'result', id, value }, transferables(value));
       } catch {
         // DataCloneError: the handler returned something structured clone refuses (a function, a DOM node).
-        fail(id, new BridgeError(ErrorCode.HANDLER_FAILED, 'Result not cloneable'));
+        fail(id, new BridgeError('HANDLER_FAILED', 'Result not cloneable'));
       }
     },
     fail,

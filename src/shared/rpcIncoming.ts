@@ -3,7 +3,7 @@
 // calls running, the rest waiting in arrival order, refused only past `maxQueued` waiting. The plugin
 // does not bound its host (the party the app chose to trust, whose own outgoing cap limits what it
 // sends at once), so all.js carries none of that.
-import { BridgeError, ErrorCode } from './errors.js';
+import { BridgeError } from './errors.js';
 import { DropReason } from './guards.js';
 import { measure } from './payload.js';
 import type { Call } from './protocol.js';
@@ -45,7 +45,7 @@ function createCancellation(): Cancellation {
 function toBridgeError(error: unknown): BridgeError {
   return error instanceof BridgeError
     ? error
-    : new BridgeError(ErrorCode.HANDLER_FAILED, 'Handler failed');
+    : new BridgeError('HANDLER_FAILED', 'Handler failed');
 }
 
 export interface IncomingOptions {
@@ -68,7 +68,7 @@ export function createIncoming({ dispatch, reply, fail, onDrop }: IncomingOption
 
   async function run(call: Call, cancellation: Cancellation): Promise<void> {
     try {
-      if (!dispatch) throw new BridgeError(ErrorCode.MODULE_NOT_FOUND, `No module "${call.module}"`);
+      if (!dispatch) throw new BridgeError('MODULE_NOT_FOUND', `No module "${call.module}"`);
       const value = await dispatch(call, cancellation);
       if (!cancellation.aborted) reply(call.id, value);
     } catch (error) {
@@ -131,12 +131,12 @@ export function bounded(
   return async (call, cancellation) => {
     if (measure(call.args, limits.maxPayloadBytes) > limits.maxPayloadBytes) {
       onDrop?.(DropReason.TOO_LARGE, call.method);
-      throw new BridgeError(ErrorCode.PAYLOAD_TOO_LARGE, 'Arguments too large');
+      throw new BridgeError('PAYLOAD_TOO_LARGE', 'Arguments too large');
     }
     if (running < limits.maxIncoming) {
       running++;
     } else if (waiting.size >= limits.maxQueued) {
-      throw new BridgeError(ErrorCode.TOO_MANY_PENDING, `More than ${limits.maxQueued} calls waiting`);
+      throw new BridgeError('TOO_MANY_PENDING', `More than ${limits.maxQueued} calls waiting`);
     } else {
       await new Promise<void>((resolve) => waiting.push(resolve));
     }

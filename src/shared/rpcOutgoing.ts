@@ -2,7 +2,7 @@
 // wire is cancelled at the peer). At most
 // `maxPending` calls are on the wire at once; more wait here in order, and only past `maxQueued`
 // waiting is a call refused.
-import { BridgeError, ErrorCode } from './errors.js';
+import { BridgeError } from './errors.js';
 import { DropReason } from './guards.js';
 import type { PortMessage } from './protocol.js';
 import { createFifo } from './queue.js';
@@ -56,7 +56,7 @@ export function createOutgoing({ limits, post, transferables, onDrop }: Outgoing
       post({ type: 'call', id, module: entry.module, method: entry.method, args }, transferables(args));
     } catch {
       settle(id, {
-        error: new BridgeError(ErrorCode.INVALID_ARGUMENT, 'Arguments not cloneable'),
+        error: new BridgeError('INVALID_ARGUMENT', 'Arguments not cloneable'),
       });
     }
   }
@@ -111,7 +111,7 @@ export function createOutgoing({ limits, post, transferables, onDrop }: Outgoing
     let next = Infinity;
     for (const [id, entry] of pending) {
       if (entry.deadline <= now) {
-        abandon(id, new BridgeError(ErrorCode.CALL_TIMEOUT, `${entry.module}.${entry.method} timed out`));
+        abandon(id, new BridgeError('CALL_TIMEOUT', `${entry.module}.${entry.method} timed out`));
       } else if (entry.deadline < next) {
         next = entry.deadline;
       }
@@ -122,11 +122,11 @@ export function createOutgoing({ limits, post, transferables, onDrop }: Outgoing
   return {
     call(module, method, args, { timeout = limits.callTimeout }) {
       if (closed) {
-        return Promise.reject(new BridgeError(ErrorCode.CONNECTION_DESTROYED, 'Connection closed'));
+        return Promise.reject(new BridgeError('CONNECTION_DESTROYED', 'Connection closed'));
       }
       const mustWait = inFlight >= limits.maxPending;
       if (mustWait && waiting.size >= limits.maxQueued) {
-        return Promise.reject(new BridgeError(ErrorCode.TOO_MANY_PENDING, `More than ${limits.maxQueued} calls waiting`));
+        return Promise.reject(new BridgeError('TOO_MANY_PENDING', `More than ${limits.maxQueued} calls waiting`));
       }
       const id = nextId++;
       return new Promise((resolve, reject) => {

@@ -1,5 +1,5 @@
 import { REQUEST_MODULE, RequestMethod, type WireRequest, type WireResponse } from '../../shared/contracts/request.js';
-import { BridgeError, ErrorCode } from '../../shared/errors.js';
+import { BridgeError } from '../../shared/errors.js';
 import { isRecord } from '../../shared/guards.js';
 import type { PluginBridge } from '../bridge.js';
 import { safely } from '../connect.js';
@@ -137,7 +137,7 @@ export function createRequest(bridge: PluginBridge): RequestFunction {
         // No call timeout: a request waits its turn in the host's per-app queue (1,000 at once are
         // ordinary), and the server may take long; the session's end still settles it.
         const value = await bridge.call(REQUEST_MODULE, RequestMethod.request, [toWire(options, method)], { timeout: 0 });
-        if (!isValidResponse(value)) throw new BridgeError(ErrorCode.HANDLER_FAILED, 'No response from the host');
+        if (!isValidResponse(value)) throw new BridgeError('HANDLER_FAILED', 'No response from the host');
         response = value;
         err = value.statusText;
       } catch (error) {

@@ -2,6 +2,21 @@ import { THEMING_MODULE, ThemingEvent, type Theme, type ThemingContract } from '
 import type { CallContext, ContractModule, Host, HostOptions, View } from '../types.js';
 import { unsupported } from './hooks.js';
 
+const KIND = /^[\w-]{1,32}$/;
+
+/**
+ * The product's theme as it goes to apps, which write it on their `<html>` as given: a colour mode
+ * other than light or dark is none (null), and theme pairs that are not short names are left out.
+ */
+function checkTheme(theme: Theme): Theme | null {
+  if (theme?.colorMode !== 'light' && theme?.colorMode !== 'dark') return null;
+  const themes: Record<string, string> = {};
+  for (const [kind, name] of Object.entries(theme.themes ?? {})) {
+    if (KIND.test(kind) && typeof name === 'string' && KIND.test(name)) themes[kind] = name;
+  }
+  return { colorMode: theme.colorMode, themes };
+}
+
 /** What a product supplies for `AP.theming`: its current theme, and a way to hear it change. */
 export interface ThemingHooks {
   /** The product's current theme. */
@@ -35,7 +50,7 @@ export function themingModule(options: HostOptions = {}): ContractModule<Theming
         const hooks = options.theming;
         if (!hooks) throw unsupported(THEMING_MODULE, 'initializeTheming');
         themed.add(ctx.view);
-        return hooks.getTheme();
+        return checkTheme(hooks.getTheme());
       },
     },
     attach(host: Host) {
@@ -44,8 +59,8 @@ export function themingModule(options: HostOptions = {}): ContractModule<Theming
       });
       const hooks = options.theming;
       const stopTheme = hooks?.subscribe?.(() => {
-        const theme = hooks.getTheme();
-        host.emit(ThemingEvent.changed, (view) => themed.has(view), theme);
+        const theme = checkTheme(hooks.getTheme());
+        if (theme) host.emit(ThemingEvent.changed, (view) => themed.has(view), theme);
       });
       return () => {
         stopViews();

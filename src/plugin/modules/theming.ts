@@ -1,4 +1,4 @@
-import { THEMING_MODULE, ThemingEvent, type Theme } from '../../shared/contracts/theming.js';
+import { THEMING_MODULE, ThemingEvent } from '../../shared/contracts/theming.js';
 import { isRecord } from '../../shared/guards.js';
 import { quiet, subscriber, type PluginBridge } from '../bridge.js';
 
@@ -16,22 +16,19 @@ export interface ThemingFacade {
   initializeTheming(): Promise<void>;
 }
 
-const KIND = /^[\w-]{1,32}$/;
-
+// The host checked the theme (colour mode, short theme names); an app's own event of that name, or
+// null for no colour mode, is not a theme.
 function apply(doc: Document | undefined, theme: unknown): void {
-  if (!doc || !isRecord(theme) || (theme.colorMode !== 'light' && theme.colorMode !== 'dark')) return;
-  const pairs = Object.entries(isRecord(theme.themes) ? theme.themes : {})
-    .filter(([kind, name]) => KIND.test(kind) && typeof name === 'string' && KIND.test(name))
-    .map(([kind, name]) => `${kind}:${String(name)}`);
+  if (!doc || !isRecord(theme) || !isRecord(theme.themes)) return;
   const root = doc.documentElement;
-  root.setAttribute('data-color-mode', theme.colorMode);
-  root.setAttribute('data-theme', pairs.join(' '));
+  root.setAttribute('data-color-mode', String(theme.colorMode));
+  root.setAttribute('data-theme', Object.entries(theme.themes).map((pair) => pair.join(':')).join(' '));
 }
 
 /** Builds `AP.theming`. */
 export function createTheming(bridge: PluginBridge): ThemingFacade {
   const subscribe = subscriber(bridge, (name, args) => {
-    if (name === ThemingEvent.changed) apply(bridge.window?.document, args[0] as Theme);
+    if (name === ThemingEvent.changed) apply(bridge.window?.document, args[0]);
   });
   return {
     initializeTheming() {

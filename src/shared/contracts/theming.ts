@@ -16,13 +16,16 @@ export interface Theme {
 }
 
 export interface ThemingContract {
-  /** Subscribes this view to theme changes; answers the current theme. */
-  initializeTheming(): Theme;
+  /**
+   * Subscribes this view to theme changes; answers the current theme (null when the product's has no
+   * light or dark colour mode), checked by the host: theme pairs are short names only.
+   */
+  initializeTheming(): Theme | null;
 }
 
 export const ThemingKinds: MethodKinds<ThemingContract> = { initializeTheming: 1 };
 
 export const ThemingEvent = {
-  /** The product's theme changed: `(Theme)`. */
+  /** The product's theme changed: `(Theme)`, checked as `initializeTheming`'s answer. */
   changed: 'theming.changed',
 } as const;

@@ -30,6 +30,7 @@ export function createFacades(bridge: PluginBridge) {
   const resize = createResize(bridge);
   const editComponent = facade(bridge, CUSTOM_CONTENT_MODULE, CustomContentKinds);
   const env = createEnv(bridge, resize);
+  const events = createEvents(bridge);
   applyDataOptions(bridge);
   return {
     request: createRequest(bridge),
@@ -38,7 +39,7 @@ export function createFacades(bridge: PluginBridge) {
     user: createUser(bridge),
     /** Connect's top-level `AP.getLocation(callback)`: the URL of the host page. */
     getLocation: createGetLocation(bridge),
-    events: createEvents(bridge),
+    events,
     dialog: createDialog(bridge),
     messages: createMessages(bridge),
     flag: createFlag(bridge),
@@ -51,7 +52,7 @@ export function createFacades(bridge: PluginBridge) {
     /** Connect's top-level `AP.hideFooter(hidden)`: the same as `AP.env.hideFooter`. */
     hideFooter: env.hideFooter,
     history: createHistory(bridge),
-    jira: createJira(bridge),
+    jira: createJira(bridge, events),
     confluence: createConfluence(bridge),
     theming: createTheming(bridge),
     // Modules without client-side logic: built from their contract's method table.

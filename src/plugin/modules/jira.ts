@@ -1,5 +1,6 @@
 import { JIRA_MODULE, JIRA_WORKFLOW_MODULE, JiraEvent, JiraKinds, type CreateIssueParams, type JqlEditorOptions } from '../../shared/contracts/jira.js';
-import { facade, quiet, subscriber, type Callback, type Facade, type PluginBridge } from '../bridge.js';
+import { facade, quiet, type Callback, type Facade, type PluginBridge } from '../bridge.js';
+import type { EventsFacade } from './events.js';
 import type { JiraContract } from '../../shared/contracts/jira.js';
 
 /** Answers of `WorkflowConfiguration.onSave` / `onSaveValidation` listeners. */
@@ -82,7 +83,8 @@ function whenPicked<T>(what: string, answer: Promise<T>, callback?: (picked: Non
 
 /**
  * Builds `AP.jira` from its contract. The workflow listeners answer the host's calls on the
- * `jiraWorkflow` module (`view.call('jiraWorkflow', 'save' | 'validate')`).
+ * `jiraWorkflow` module (`view.call('jiraWorkflow', 'save' | 'validate')`); dashboard edits are an
+ * event of the app's own, heard through `AP.events`.
  *
  * @example
  * ```js
@@ -90,7 +92,7 @@ function whenPicked<T>(what: string, answer: Promise<T>, callback?: (picked: Non
  * AP.jira.openIssueDialog('DEMO-1', () => console.log('closed'));
  * ```
  */
-export function createJira(bridge: PluginBridge): JiraFacade {
+export function createJira(bridge: PluginBridge, events: EventsFacade): JiraFacade {
   const generated = facade(bridge, JIRA_MODULE, JiraKinds);
   const workflow: { save?: WorkflowListener; validate?: WorkflowListener } = {};
   const provideWorkflow = (): void =>
@@ -98,10 +100,6 @@ export function createJira(bridge: PluginBridge): JiraFacade {
       save: () => workflow.save?.(),
       validate: () => (workflow.validate ? workflow.validate() : true),
     });
-  const editListeners: (() => void)[] = [];
-  const subscribe = subscriber(bridge, (name) => {
-    if (name === JiraEvent.dashboardItemEdit) for (const edit of [...editListeners]) edit();
-  });
   return {
     ...generated,
     // The generated method finds the callback wherever it is: Connect's order is (callback, params).
@@ -132,10 +130,7 @@ export function createJira(bridge: PluginBridge): JiraFacade {
       },
     },
     DashboardItem: {
-      onDashboardItemEdit(listener) {
-        editListeners.push(listener);
-        subscribe();
-      },
+      onDashboardItemEdit: (listener) => events.on(JiraEvent.dashboardItemEdit, listener),
     },
   };
 }

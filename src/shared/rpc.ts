@@ -40,13 +40,10 @@ export interface EndpointLimits {
   maxPayloadBytes: number;
 }
 
-export const DEFAULT_LIMITS: EndpointLimits = {
-  callTimeout: 30_000,
-  maxPending: 1_000,
-  maxIncoming: 256,
-  maxQueued: 10_000,
-  maxPayloadBytes: 16 * 1024 * 1024,
-};
+/** The defaults of the limits every endpoint has: its own calls. */
+const CALL_LIMITS = { callTimeout: 30_000, maxPending: 1_000, maxQueued: 10_000 };
+
+export const DEFAULT_LIMITS: EndpointLimits = { ...CALL_LIMITS, maxIncoming: 256, maxPayloadBytes: 16 * 1024 * 1024 };
 
 export interface EndpointOptions {
   port: PortLike;
@@ -164,7 +161,7 @@ export function createEndpoint(options: EndpointOptions): Endpoint {
  */
 export function openEndpoint(options: Omit<EndpointOptions, 'admit' | 'onFlood' | 'discard'>): Endpoint {
   const { port, onEvent, onControl, onDrop } = options;
-  const limits = { ...DEFAULT_LIMITS, ...options.limits };
+  const limits = { ...CALL_LIMITS, ...options.limits };
   let closed = false;
 
   function post(message: PortMessage, transfer: ArrayBuffer[] = []): void {

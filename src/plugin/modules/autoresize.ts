@@ -20,7 +20,9 @@ export interface SizeGuard {
 const FALLBACK_MS = 100;
 
 export function createSizeGuard(): SizeGuard {
-  const sent: number[] = [];
+  // The last two heights sent, newest first.
+  let last: number | undefined;
+  let before: number | undefined;
   let lastViewport: number | undefined;
   // While settled: the overflow (content minus viewport) that marked the feedback.
   let settled: number | undefined;
@@ -33,22 +35,21 @@ export function createSizeGuard(): SizeGuard {
         if (height - viewport === settled && !mutated) return false;
         settled = undefined;
       }
-      const last = sent[sent.length - 1];
-      const before = sent[sent.length - 2];
       if (height === last) return false;
       // Our own resize was applied (the viewport is what we sent) and the content moved with it,
       // with no DOM change of the app's own in between.
-      const followedUs = !mutated && viewportChanged && last !== undefined && viewport === last;
+      const followedUs = !mutated && viewportChanged && viewport === last;
       if (followedUs && before !== undefined) {
-        const sameStep = height - last === last - before;
+        // `viewport` is the last height sent.
+        const sameStep = height - viewport === viewport - before;
         const bounce = height === before;
         if (sameStep || bounce) {
           settled = height - viewport;
           return false;
         }
       }
-      sent.push(height);
-      if (sent.length > 4) sent.shift();
+      before = last;
+      last = height;
       return true;
     },
   };

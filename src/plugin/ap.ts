@@ -113,7 +113,7 @@ export function buildAP(init: BuildOptions = {}): { ap: APCore & Facades; start(
 
   function start(): Connection {
     if (connection) return connection;
-    const win = init.window ?? (typeof window === 'undefined' ? undefined : window);
+    const win = bridge.window;
     if (!win) throw new Error('apbridge/plugin needs a browser window');
     connection = connect(win, init.options ?? {}, init.limits);
     if (built) settle(connection);

@@ -32,10 +32,12 @@ describe('AP core', () => {
     const view = host.create({ app: 'app-a', moduleKey: 'main', url: '/app' }, document.body);
     const win = fakeAppWindow(view, window, APP_ORIGIN);
     const hellos: unknown[] = [];
-    const post = win.parent.postMessage.bind(win.parent);
-    (win.parent as { postMessage: typeof post }).postMessage = (data: unknown, origin: string, transfer?: Transferable[]) => {
+    // The stand-in parent's one form of postMessage (the window type also has the options form).
+    const parent = win.parent as unknown as { postMessage(data: unknown, origin: string, transfer?: Transferable[]): void };
+    const post = parent.postMessage.bind(parent);
+    parent.postMessage = (data, origin, transfer) => {
       hellos.push(data);
-      post(data, origin, transfer as Transferable[]);
+      post(data, origin, transfer);
     };
     const { ap, start } = buildAP({ window: win, connectFirst: true });
     expect(hellos).toEqual([expect.objectContaining({ type: 'hello' })]);

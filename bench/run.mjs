@@ -18,7 +18,9 @@ const ROUNDS = env('BENCH_ROUNDS', 5);
 const RTT_N = env('BENCH_RTT', 300);
 const BURST = 10_000;
 const PAYLOAD_N = 20;
-const COLD_N = 3;
+// 8 a round, 40 a contender: one cold start is ~60 ms of two processes' scheduling, and at 15 the
+// median moved by ±0.1× between runs on this machine.
+const COLD_N = 8;
 const CYCLES = env('BENCH_CYCLES', 1000);
 const BATCH = 25;
 // The no-library baselines are our own few lines; their create/destroy figures would say nothing.

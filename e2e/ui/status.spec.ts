@@ -7,15 +7,22 @@ test.describe(() => {
   test.skip(({ engine }) => engine === 'webkit', "Playwright's page and locators: not on the cross-engine driver yet");
   test('loading until the handshake, then "not responding" with a retry for an app that never connects', async ({ page }) => {
     await openUiHost(page, '?handshake=600');
-    // The loading state is read in the same task that creates the view: under load the (short)
-    // handshake timeout could otherwise pass before a separate check runs.
-    const loading = await page.evaluate((origin) => {
+    // The loading state is drawn once the view has not connected within LOADING_DELAY_MS, and lasts
+    // until the (short) handshake timeout: it is watched for in the page, which a slow engine's
+    // polling from here could miss. Not drawn in the task that created the view.
+    const loading = await page.evaluate(async (origin) => {
       const w = window as unknown as Win;
       w.host.create({ app: 'app-a', moduleKey: 'silent', url: `${origin}/fixtures/ui/silent.html` }, document.getElementById('views')!);
-      const shown = document.querySelector('apb-status')?.shadowRoot?.querySelector('.apb-status');
-      return { role: shown?.getAttribute('role'), busy: shown?.getAttribute('aria-busy'), text: shown?.textContent };
+      const find = () => document.querySelector('apb-status')?.shadowRoot?.querySelector('.apb-status');
+      const atOnce = find() ?? null;
+      let shown = find();
+      while (!shown) {
+        await new Promise((resolve) => setTimeout(resolve, 5));
+        shown = find();
+      }
+      return { atOnce, role: shown.getAttribute('role'), busy: shown.getAttribute('aria-busy'), text: shown.textContent };
     }, APP_A);
-    expect(loading).toEqual({ role: 'status', busy: 'true', text: 'Loading Acme Planner…' });
+    expect(loading).toEqual({ atOnce: null, role: 'status', busy: 'true', text: 'Loading Acme Planner…' });
     const status = page.locator('apb-status .apb-status');
     await expect(status).toHaveAttribute('role', 'alert');
     await expect(status).toContainText('Acme Planner is not responding.');

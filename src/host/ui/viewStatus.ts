@@ -10,15 +10,27 @@ const PROBLEM: Record<Exclude<Shown, 'loading'>, { text: string; action: string 
 };
 
 /**
- * Shows a view's loading state until its handshake completes, a clear "not responding" state (with a
- * retry) when the host marks it unresponsive, and a "stopped" state (with a reload) when the host cut
- * it for flooding. The indicator sits right before the iframe; in a dialog it overlays the iframe
- * instead (the dialog body is positioned for that).
+ * How long a new view may take to connect before its loading state is drawn. Drawing it is work on
+ * the product page's main thread (DOM, style, layout, paint) in the very milliseconds the app's
+ * frame is committed, which waits on that thread: drawn at once, it made a fast app's cold start
+ * ~8% slower (bench), and it would only flash. Under 0.1–0.2 s a wait reads as instant.
+ */
+export const LOADING_DELAY_MS = 150;
+
+/**
+ * Shows a view's loading state when its handshake has not completed within
+ * {@link LOADING_DELAY_MS} (at once when it replaces a state already shown, as after "Try again"), a
+ * clear "not responding" state (with a retry) when the host marks it unresponsive, and a "stopped"
+ * state (with a reload) when the host cut it for flooding. The indicator sits right before the
+ * iframe; in a dialog it overlays the iframe instead (the dialog body is positioned for that).
  */
 export function watchViewStatus(host: Host, doc: Document, theme: Theme): () => void {
   const shown = new Map<View, HTMLElement>();
+  const delayed = new Map<View, ReturnType<typeof setTimeout>>();
 
   function remove(view: View): void {
+    clearTimeout(delayed.get(view));
+    delayed.delete(view);
     shown.get(view)?.remove();
     shown.delete(view);
   }
@@ -52,11 +64,17 @@ export function watchViewStatus(host: Host, doc: Document, theme: Theme): () => 
   }
 
   const stop = host.onViewState((view: View, state: ViewState) => {
-    if (state === 'loading' || state === 'unresponsive' || state === 'stopped') render(view, state);
-    else remove(view);
+    if (state === 'loading' && !shown.has(view)) {
+      remove(view);
+      delayed.set(view, setTimeout(() => render(view, 'loading'), LOADING_DELAY_MS));
+    } else if (state === 'loading' || state === 'unresponsive' || state === 'stopped') {
+      render(view, state);
+    } else {
+      remove(view);
+    }
   });
   return () => {
     stop();
-    for (const view of [...shown.keys()]) remove(view);
+    for (const view of [...shown.keys(), ...delayed.keys()]) remove(view);
   };
 }

@@ -1,4 +1,5 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { LOADING_DELAY_MS } from '../../../src/host/ui/viewStatus.js';
 import type { Host } from '../../../src/host/types.js';
 import { plug, uiHost, until } from '../../ui.js';
 
@@ -14,13 +15,42 @@ const status = (iframe: HTMLIFrameElement) => {
 };
 
 describe('view status', () => {
-  it('shows loading until the handshake completes', async () => {
+  it('shows loading when the handshake takes longer than LOADING_DELAY_MS, until it completes', async () => {
     host = uiHost();
     const view = host.create({ app: 'app-a', moduleKey: 'main', url: '/app' }, document.body);
+    // Not drawn in the task that created the view: that is when the app's frame is being committed.
+    expect(status(view.iframe)).toBeNull();
+    await until(() => status(view.iframe) !== null);
     expect(status(view.iframe)?.getAttribute('role')).toBe('status');
+    expect(status(view.iframe)?.getAttribute('aria-busy')).toBe('true');
     expect(status(view.iframe)?.textContent).toContain('Loading App <b>A</b>');
     await plug(view);
     expect(status(view.iframe)).toBeNull();
+  });
+
+  it('never draws the loading state of a view that connects within LOADING_DELAY_MS', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      host = uiHost();
+      const view = host.create({ app: 'app-a', moduleKey: 'main', url: '/app' }, document.body);
+      // Connects over real ports while no (fake) time passes.
+      await plug(view);
+      vi.advanceTimersByTime(LOADING_DELAY_MS * 2);
+      expect(document.querySelector('apb-status')).toBeNull();
+      // One still loading when the delay is up is drawn then.
+      const slow = host.create({ app: 'app-a', moduleKey: 'main', url: '/app' }, document.body);
+      vi.advanceTimersByTime(LOADING_DELAY_MS - 1);
+      expect(status(slow.iframe)).toBeNull();
+      vi.advanceTimersByTime(1);
+      expect(status(slow.iframe)?.getAttribute('data-state')).toBe('loading');
+      // Destroyed before its delay: nothing is drawn for it later.
+      const gone = host.create({ app: 'app-a', moduleKey: 'main', url: '/app' }, document.body);
+      gone.destroy();
+      vi.advanceTimersByTime(LOADING_DELAY_MS);
+      expect(document.querySelectorAll('apb-status')).toHaveLength(1);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('shows "not responding" with a retry when the app never answers, and recovers', async () => {

@@ -15,5 +15,5 @@ export default [
   { name: 'apbridge/host: import { createHostCore }', path: 'dist/host.mjs', import: '{ createHostCore }', gzip: true, limit: '9.85 kB' },
   { name: 'apbridge/host: import { createHostCore, cookieModule }', path: 'dist/host.mjs', import: '{ createHostCore, cookieModule }', gzip: true, limit: '10.55 kB' },
   { name: 'apbridge/host: import { createHostCore, historyModule }', path: 'dist/host.mjs', import: '{ createHostCore, historyModule }', gzip: true, limit: '10.95 kB' },
-  { name: 'dist/host.js: IIFE global APHost', path: 'dist/host.js', gzip: true, limit: '24.1 kB' },
+  { name: 'dist/host.js: IIFE global APHost', path: 'dist/host.js', gzip: true, limit: '24.15 kB' },
 ];

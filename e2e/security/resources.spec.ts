@@ -89,6 +89,14 @@ test.describe('floods', () => {
   });
 
   test('an app flooding its port is cut (stopped, reported once); another app keeps answering; Reload brings it back', async ({ page }) => {
+    // Records the worker's end (Playwright's list of workers does not drop a terminated one in Firefox).
+    await page.evaluate(() => {
+      const terminate = Worker.prototype.terminate;
+      Worker.prototype.terminate = function (this: Worker) {
+        (window as unknown as { terminated: number }).terminated = ((window as unknown as { terminated?: number }).terminated ?? 0) + 1;
+        terminate.call(this);
+      };
+    });
     const { b } = await floodPortAndWaitForCut(page);
     expect(await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => r('frame'))))).toBe('frame');
     // The cut port, with what the app had queued on it, went to a worker of the host page.
@@ -105,6 +113,10 @@ test.describe('floods', () => {
     const again = await frameFor(page, b.id);
     expect(await again.evaluate(() => (window as any).AP.acme.ping())).toBe('app-b');
     await expect(page.locator('apb-status')).toHaveCount(0);
+    // The worker lives as long as the host: destroying it ends the worker.
+    expect(await page.evaluate(() => (window as unknown as { terminated?: number }).terminated)).toBeUndefined();
+    await page.evaluate(() => (window as unknown as Win).host.destroy());
+    expect(await page.evaluate(() => (window as unknown as { terminated?: number }).terminated)).toBe(1);
   });
 
   test('an app flooding the host window is stopped (its page unloaded) and another app keeps answering', async ({ page }) => {

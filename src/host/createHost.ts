@@ -85,7 +85,7 @@ export function createHostCore(options: HostOptions = {}): Host {
     windowRate: maxWindowRate ?? DEFAULT_METERING.windowRate,
     windowBurst: maxWindowBurst ?? DEFAULT_METERING.windowBurst,
   };
-  const discard = createSink();
+  const sink = createSink();
   const stateListeners = new Set<(view: View, state: ViewState) => void>();
   const teardowns: (() => void)[] = [];
   let destroyed = false;
@@ -218,7 +218,7 @@ export function createHostCore(options: HostOptions = {}): Host {
         allow: options.iframe?.allow,
         limits,
         metering,
-        discard,
+        discard: sink.discard,
         handshakeTimeout: options.timeouts?.handshake ?? DEFAULT_HANDSHAKE_TIMEOUT,
         modules: () => registry.describe(),
         dispatch,
@@ -266,6 +266,7 @@ export function createHostCore(options: HostOptions = {}): Host {
       observer?.disconnect();
       for (const view of [...views.values()]) view.destroy();
       for (const teardown of teardowns.splice(0).reverse()) safely(teardown);
+      sink.close();
       drops.flush();
       stateListeners.clear();
       apps.clear();

@@ -13,6 +13,15 @@ import { drain, type PortLike } from '../shared/rpc.js';
 export interface SinkWorker {
   postMessage(message: null, transfer: Transferable[]): void;
   addEventListener(type: 'error', listener: () => void): void;
+  terminate(): void;
+}
+
+/** Where a host's cut ports go. */
+export interface Sink {
+  /** Takes a cut session's port and what the peer queued on it. */
+  discard(port: PortLike): void;
+  /** Ends the worker, if one was made (the host is destroyed); later ports are drained. */
+  close(): void;
 }
 
 // Closes every port it is given; says it is up so that its script's URL can be revoked.
@@ -27,11 +36,11 @@ function spawnBlobWorker(): SinkWorker {
   return worker;
 }
 
-/** Returns a `discard` for cut ports: one worker, made at the first cut and kept for the page. */
-export function createSink(spawn: () => SinkWorker = spawnBlobWorker): (port: PortLike) => void {
+/** A sink for a host's cut ports: one worker, made at the first cut and kept until `close()`. */
+export function createSink(spawn: () => SinkWorker = spawnBlobWorker): Sink {
   let worker: SinkWorker | undefined;
   let failed = false;
-  return (port) => {
+  const discard = (port: PortLike): void => {
     if (!failed) {
       try {
         if (!worker) {
@@ -47,5 +56,13 @@ export function createSink(spawn: () => SinkWorker = spawnBlobWorker): (port: Po
       }
     }
     drain(port);
+  };
+  return {
+    discard,
+    close() {
+      failed = true;
+      worker?.terminate();
+      worker = undefined;
+    },
   };
 }

@@ -35,6 +35,8 @@ function fakeWorker() {
     posted: [] as unknown[][],
     postMessage: (_message: null, transfer: unknown[]) => worker.posted.push(transfer),
     addEventListener: (_type: 'error', listener: () => void) => errors.push(listener),
+    terminated: 0,
+    terminate: () => void worker.terminated++,
     fail: () => errors.forEach((l) => l()),
   } satisfies SinkWorker & Record<string, unknown>;
   const spawn = (): SinkWorker => {
@@ -47,7 +49,7 @@ function fakeWorker() {
 describe('createSink', () => {
   it('hands a cut port to the worker at once, unread and open', () => {
     const { worker, spawn } = fakeWorker();
-    const discard = createSink(spawn);
+    const { discard } = createSink(spawn);
     const port = fakePort();
     discard(port);
     // Not after the worker says it is up: that message would queue behind the backlog.
@@ -59,7 +61,7 @@ describe('createSink', () => {
 
   it('makes one worker for every cut of the page, at the first cut', () => {
     const { worker, spawn } = fakeWorker();
-    const discard = createSink(spawn);
+    const { discard } = createSink(spawn);
     expect(worker.spawned).toBe(0);
     const [a, b] = [fakePort(), fakePort()];
     discard(a);
@@ -71,7 +73,7 @@ describe('createSink', () => {
   it('drains later cuts, closing each port once quiet, after the worker failed to load', async () => {
     vi.useFakeTimers();
     const { worker, spawn } = fakeWorker();
-    const discard = createSink(spawn);
+    const { discard } = createSink(spawn);
     discard(fakePort());
     worker.fail();
     const port = fakePort();
@@ -89,7 +91,7 @@ describe('createSink', () => {
   it('drains where no worker can be made (no Worker, or a policy that forbids it)', async () => {
     vi.useFakeTimers();
     let tries = 0;
-    const discard = createSink(() => {
+    const { discard } = createSink(() => {
       tries++;
       throw new DOMException('blocked by worker-src', 'SecurityError');
     });
@@ -109,9 +111,33 @@ describe('createSink', () => {
       throw new DOMException('not transferable', 'DataCloneError');
     };
     const port = fakePort();
-    createSink(spawn)(port);
+    createSink(spawn).discard(port);
     expect(port.listening).toBe(1);
     await vi.advanceTimersByTimeAsync(1_500);
     expect(port.closed).toBe(1);
+  });
+
+  it('ends its worker on close, and drains ports cut after that', async () => {
+    vi.useFakeTimers();
+    const { worker, spawn } = fakeWorker();
+    const sink = createSink(spawn);
+    sink.discard(fakePort());
+    sink.close();
+    expect(worker.terminated).toBe(1);
+    const late = fakePort();
+    sink.discard(late);
+    expect([worker.spawned, worker.posted.length]).toEqual([1, 1]);
+    expect(late.listening).toBe(1);
+    await vi.advanceTimersByTimeAsync(1_500);
+    expect(late.closed).toBe(1);
+  });
+
+  it('makes no worker when closed before any cut', () => {
+    vi.useFakeTimers();
+    const { worker, spawn } = fakeWorker();
+    const sink = createSink(spawn);
+    sink.close();
+    sink.discard(fakePort());
+    expect(worker.spawned).toBe(0);
   });
 });

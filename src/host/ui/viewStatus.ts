@@ -13,7 +13,8 @@ const PROBLEM: Record<Exclude<Shown, 'loading'>, { text: string; action: string 
  * How long a new view may take to connect before its loading state is drawn. Drawing it is work on
  * the product page's main thread (DOM, style, layout, paint) in the very milliseconds the app's
  * frame is committed, which waits on that thread: drawn at once, it made a fast app's cold start
- * ~8% slower (bench), and it would only flash. Under 0.1–0.2 s a wait reads as instant.
+ * 8–16% slower (probe against the bench's 0-RTT floor), and it would only flash. A wait under
+ * 0.1–0.2 s reads as instant.
  */
 export const LOADING_DELAY_MS = 150;
 

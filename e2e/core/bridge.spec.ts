@@ -46,6 +46,16 @@ test('a call round-trips across two sites in an out-of-process iframe (promise a
   }
 });
 
+test("an app page that takes window.name for itself connects through Connect's xdm_e / xdm_c", async ({ driver }) => {
+  const hostOrigin = await driver.evaluate(() => location.origin);
+  const query = new URLSearchParams({ xdm_e: hostOrigin, xdm_c: 'channel-app-a__main' });
+  const { id, frame } = await createView(driver, { path: `/fixtures/name-taken.html?${query}` });
+  const seen = await frame.evaluate(async () => ({ name: window.name, ping: await (window as unknown as AppWin).AP.acme.ping(3) }));
+  expect(seen).toEqual({ name: JSON.stringify({ appState: 'kept by the app' }), ping: { pong: 3, app: 'app-a', module: 'main' } });
+  expect(await driver.evaluate((viewId) => (window as unknown as Win).views[viewId]?.state, id)).toBe('connected');
+  expect(await driver.evaluate(() => (window as unknown as Win).rejections)).toEqual([]);
+});
+
 test('unknown module and method, and a throwing handler, reject with codes; the bridge keeps working', async ({ driver }) => {
   const { frame } = await createView(driver, {});
   const codes = await frame.evaluate(async () => {

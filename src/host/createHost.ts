@@ -156,7 +156,9 @@ export function createHostCore(options: HostOptions = {}): Host {
     const source = event.source;
     const sender = source === null ? undefined : senderOf(source);
     if (sender && !sender.meterWindowMessage()) return;
-    const outcome = checkHelloEvent(event, (channel) => views.get(channel));
+    // A channel that is not one of ours (Connect's `xdm_c`, sent when window.name was not ours) is
+    // the view whose iframe posted it: identity is that window and the app's origin, as for any hello.
+    const outcome = checkHelloEvent(event, (channel) => views.get(channel) ?? sender);
     if (outcome.accepted) {
       track(outcome.target);
       outcome.target.connect(outcome.port);

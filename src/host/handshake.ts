@@ -23,7 +23,9 @@ const NOT_OURS = Object.freeze({ accepted: false, reason: null } as const);
  * Decides whether a message posted to the host window is a hello from one of our iframes.
  *
  *  1. The data must be a well-formed hello (marker, type, channel id, version).
- *  2. The channel must belong to a live view this host created.
+ *  2. The channel must belong to a live view this host created; a channel that is none of ours is
+ *     looked up by the sender instead (`lookup` gets the view whose iframe posted it, if any): a
+ *     page whose window.name was not ours (the app's own script set it) sends Connect's `xdm_c`.
  *  3. `event.source` must be exactly that view's iframe window: not a nested frame, a popup, or a
  *     sibling, which could all post with the app's origin.
  *  4. `event.origin` must equal the app's registered origin exactly: scheme, host and port; an opaque

@@ -7,7 +7,7 @@ import { LIMITS, MARKER, type Hello, type PortMessage, type WindowName } from '.
 export const DropReason = {
   /** Not an object, wrong field types, names too long, unknown message type. */
   MALFORMED: 'MALFORMED',
-  /** A hello for a channel this host never created (or already destroyed). */
+  /** A hello for a channel this host never created (or already destroyed), from none of its views' iframes. */
   UNKNOWN_CHANNEL: 'UNKNOWN_CHANNEL',
   /** The hello came from a window other than the iframe made for its channel. */
   WRONG_SOURCE: 'WRONG_SOURCE',
@@ -82,8 +82,13 @@ function isArgs(value: unknown): value is unknown[] {
   return Array.isArray(value) && value.length <= LIMITS.args;
 }
 
+/**
+ * A channel id: the host's random hex id from window.name, or Connect's `xdm_c` (`channel-<app
+ * key>__<module key>`), which the plugin sends when window.name is not ours. Only a lookup key: the
+ * host binds a hello to a view by its window and origin (handshake.ts).
+ */
 function isChannel(value: unknown): value is string {
-  return typeof value === 'string' && /^[0-9a-f]{16,64}$/.test(value);
+  return typeof value === 'string' && value.length <= LIMITS.channelLength && /^[\w.~-]+$/.test(value);
 }
 
 /** True when data posted to a window claims to be ours (cheap pre-filter for shared listeners). */

@@ -9,7 +9,8 @@
  *    (`modules` is the welcome's list, early: every `AP.<module>` exists, and its first call leaves,
  *    before the welcome arrives.)
  *    (When window.name is not ours the plugin falls back to the Connect query parameters
- *    `xdm_e` = host origin and `xdm_c` = channel.)
+ *    `xdm_e` = host origin and `xdm_c` = channel; a channel the host does not know is taken as the
+ *    view whose iframe posted the hello, so the checks of step 2 are the same.)
  * 1. The plugin creates a MessageChannel and posts, to window.parent with targetOrigin = host origin
  *    (never '*'), transferring exactly one port:
  *      Hello   { apb: 1, type: "hello", channel, version }
@@ -45,7 +46,7 @@ export const MARKER = 'apb';
 export const LIMITS = {
   nameLength: 64,
   eventNameLength: 128,
-  channelLength: 64,
+  channelLength: 256,
   args: 32,
   messageLength: 2048,
 } as const;

@@ -66,10 +66,29 @@ describe('host handshake checks', () => {
     expect(rejections.map((r) => r.reason)).toEqual(['WRONG_SOURCE']);
   });
 
-  it('refuses an unknown channel as UNKNOWN_CHANNEL', async () => {
-    post(hello({ channel: 'f'.repeat(32) }));
+  it('refuses an unknown channel from a window that is none of its views as UNKNOWN_CHANNEL', async () => {
+    const { welcomes } = post(hello({ channel: 'channel-app-a__main' }), { source: {} });
     await settle();
+    expect(welcomes).toEqual([]);
     expect(rejections.map((r) => r.reason)).toEqual(['UNKNOWN_CHANNEL']);
+    expect(view.state).toBe('loading');
+  });
+
+  it("takes a channel it does not know (Connect's xdm_c) as the view whose iframe posted the hello", async () => {
+    host.defineModule('acme', { ping: () => 'pong' });
+    const { welcomes } = post(hello({ channel: 'channel-app-a__main' }));
+    await vi.waitFor(() => expect(welcomes).toHaveLength(1));
+    expect(welcomes[0]).toMatchObject({ type: 'welcome', modules: { acme: ['ping'] } });
+    expect(view.state).toBe('connected');
+    expect(rejections).toEqual([]);
+  });
+
+  it('still refuses such a hello from the view iframe at another origin as WRONG_ORIGIN', async () => {
+    const { welcomes } = post(hello({ channel: 'channel-app-a__main' }), { origin: 'https://evil.example' });
+    await settle();
+    expect(welcomes).toEqual([]);
+    expect(rejections.map((r) => r.reason)).toEqual(['WRONG_ORIGIN']);
+    expect(view.state).toBe('loading');
   });
 
   it('refuses malformed bridge data as MALFORMED and ignores messages that are not ours', async () => {

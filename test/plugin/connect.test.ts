@@ -24,6 +24,22 @@ describe('plugin connection', () => {
     expect(await code(connection.call('acme', 'ping', [1]))).toBe('NOT_SUPPORTED');
   });
 
+  it("connects through Connect's xdm_e/xdm_c when the page took window.name for itself", async () => {
+    hostWithAcme();
+    host!.registerApp({ key: 'app-a', baseUrl: APP_ORIGIN });
+    const view = host!.create({ app: 'app-a', moduleKey: 'm', url: '/' }, document.body);
+    const query = new URLSearchParams({ xdm_e: window.location.origin, xdm_c: 'channel-app-a__m' });
+    const win = fakeAppWindow(view, window, APP_ORIGIN, `${APP_ORIGIN}/app?${query}`);
+    win.name = 'the app keeps its own state here';
+    const posted = vi.spyOn(win.parent, 'postMessage');
+    const connection = connect(win, {});
+    expect(await connection.call('acme', 'ping', [4])).toBe(8);
+    await connection.ready;
+    expect(view.state).toBe('connected');
+    expect(posted.mock.calls[0]?.slice(0, 2)).toEqual([{ apb: 1, type: 'hello', channel: 'channel-app-a__m', version: 1 }, window.location.origin]);
+    connection.destroy();
+  });
+
   it('refuses a host outside the allowed hosts before posting anything', async () => {
     hostWithAcme();
     host!.registerApp({ key: 'app-a', baseUrl: APP_ORIGIN });

@@ -73,7 +73,12 @@ beforeEach(() => {
   process.on('uncaughtException', record);
   process.on('unhandledRejection', record);
   // Unmetered: this is about what each message does, not how many come (flood.test.ts covers that).
-  host = createHostCore({ limits: { maxRate: Infinity, maxBacklog: Infinity, maxWindowRate: Infinity, maxWindowBurst: Infinity } });
+  // The handshake may not time out while the fuzz runs, however long a busy machine takes: the view
+  // must still be 'loading' because no message connected it, not because the clock was kind.
+  host = createHostCore({
+    limits: { maxRate: Infinity, maxBacklog: Infinity, maxWindowRate: Infinity, maxWindowBurst: Infinity },
+    timeouts: { handshake: FUZZ_TIMEOUT },
+  });
   host.defineModule('acme', { ping: (_ctx, n: unknown) => n });
 });
 afterEach(() => {
@@ -155,8 +160,9 @@ describe('fuzz on an established session', () => {
   }, FUZZ_TIMEOUT);
 
   it('100,000 random messages into a plugin: no throw, no pollution, AP keeps its modules', async () => {
-    // The plugin does not meter its host: every message reaches the guards.
-    const { ap, ping, intoPlugin } = await connectedPlugin();
+    // The plugin does not meter its host: every message reaches the guards. The ping after the fuzz
+    // waits behind all of it, so it has no call timeout: a busy machine may take longer than 30 s.
+    const { ap, ping, intoPlugin } = await connectedPlugin({ callTimeout: 0 });
     const message = generator(3);
     const before = Object.keys(ap).sort();
     for (let i = 0; i < 100_000; i++) intoPlugin().postMessage(message());

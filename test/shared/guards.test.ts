@@ -10,14 +10,22 @@ describe('checkHello', () => {
     expect(checked).toEqual({ ok: true, value: { apb: 1, type: 'hello', channel, version: 1 } });
   });
 
+  it("accepts Connect's xdm_c as the channel (sent when window.name is not the host's)", () => {
+    const xdm = 'channel-com.acme.planner__issue-panel';
+    expect(checkHello({ apb: 1, type: 'hello', channel: xdm, version: 1 })).toEqual({ ok: true, value: { apb: 1, type: 'hello', channel: xdm, version: 1 } });
+  });
+
   it.each([
     ['null', null],
     ['a string', 'hello'],
     ['no marker', { type: 'hello', channel, version: 1 }],
     ['wrong marker', { apb: 2, type: 'hello', channel, version: 1 }],
     ['wrong type', { apb: 1, type: 'welcome', channel, version: 1 }],
-    ['short channel', { apb: 1, type: 'hello', channel: 'abc', version: 1 }],
-    ['non-hex channel', { apb: 1, type: 'hello', channel: 'z'.repeat(32), version: 1 }],
+    ['empty channel', { apb: 1, type: 'hello', channel: '', version: 1 }],
+    ['channel with a space', { apb: 1, type: 'hello', channel: 'channel a', version: 1 }],
+    ['channel with a slash', { apb: 1, type: 'hello', channel: '../x', version: 1 }],
+    ['channel over 256 characters', { apb: 1, type: 'hello', channel: 'c'.repeat(257), version: 1 }],
+    ['numeric channel', { apb: 1, type: 'hello', channel: 42, version: 1 }],
     ['string version', { apb: 1, type: 'hello', channel, version: '1' }],
     ['negative version', { apb: 1, type: 'hello', channel, version: -1 }],
   ])('refuses %s as MALFORMED', (_label, data) => {

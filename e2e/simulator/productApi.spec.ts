@@ -35,6 +35,10 @@ test.describe('host simulator: the product answers the Connect JS API', () => {
     const dialog = page.getByRole('dialog', { name: 'Create issue' });
     await expect(dialog.getByLabel('Summary')).toHaveValue('From the sample app');
     await expect(dialog.getByLabel('Summary')).toBeFocused();
+    // A modal keeps focus: focus moved into the app's iframe behind it comes back (as when the click
+    // that opened the dialog has its focus applied late by the app's process).
+    await page.evaluate(() => document.querySelector<HTMLIFrameElement>('iframe[data-apb-app]')!.focus());
+    await expect(dialog.getByLabel('Summary')).toBeFocused();
     await dialog.getByLabel('Summary').fill('From the sample app, edited');
     await page.screenshot(shot('create-issue'));
     await dialog.getByRole('button', { name: 'Create' }).click();

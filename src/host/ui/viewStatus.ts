@@ -65,8 +65,8 @@ export function watchViewStatus(host: Host, doc: Document, theme: Theme): () => 
   }
 
   const stop = host.onViewState((view: View, state: ViewState) => {
+    // Every state but 'loading' ends a pending delay (render or remove), so none is pending here.
     if (state === 'loading' && !shown.has(view)) {
-      remove(view);
       delayed.set(view, setTimeout(() => render(view, 'loading'), LOADING_DELAY_MS));
     } else if (state === 'loading' || state === 'unresponsive' || state === 'stopped') {
       render(view, state);

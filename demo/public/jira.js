@@ -28,7 +28,8 @@
     return node;
   }
 
-  // A modal product dialog; `close()` removes it and gives focus back to what had it.
+  // A modal product dialog: keeps focus and closes on Escape (modal.js); `close()` removes it and
+  // gives focus back to what had it.
   function modal(id, titleText, className) {
     var opener = document.activeElement;
     var title = el('h2', { id: id, text: titleText });
@@ -37,32 +38,14 @@
     var overlay = el('div', { className: 'wi-overlay' }, [box]);
     document.body.appendChild(overlay);
     var onClose = null;
-    // The last element inside the dialog that had focus: where focus goes back to.
-    var inside = null;
-    function onKey(event) { if (event.key === 'Escape') { event.preventDefault(); close(); } }
-    // A modal keeps focus (aria-modal): focus that lands behind it goes back in. That includes an app
-    // iframe: the click in the app that opened this dialog may have its focus applied by the browser
-    // after the dialog focused its field (the frame is another process).
-    function keepFocus() {
-      if (!overlay.isConnected) return;
-      var active = document.activeElement;
-      if (active && box.contains(active)) { inside = active; return; }
-      var target = inside && inside.isConnected ? inside : box.querySelector('input, select, textarea, button, a[href]');
-      if (target) target.focus();
-    }
-    function onBlur() { setTimeout(keepFocus, 0); }
     function close() {
       if (!overlay.isConnected) return;
       overlay.remove();
-      document.removeEventListener('keydown', onKey, true);
-      document.removeEventListener('focusin', keepFocus);
-      window.removeEventListener('blur', onBlur);
+      release();
       if (opener && opener.focus) opener.focus();
       if (onClose) onClose();
     }
-    document.addEventListener('keydown', onKey, true);
-    document.addEventListener('focusin', keepFocus);
-    window.addEventListener('blur', onBlur);
+    var release = window.apModal(box, close);
     return { box: box, close: close, onClose: function (fn) { onClose = fn; } };
   }
 

@@ -66,7 +66,8 @@
   });
 
   // Web item dialogs: drawn by the product (the app opened nothing itself); closed by the product's
-  // Close button, Escape, or AP.dialog.close() from inside (the host's `dialog.close` option).
+  // Close button, Escape, or AP.dialog.close() from inside (the host's `dialog.close` option). It keeps
+  // focus (modal.js).
   var productDialogs = [];
   window.apProduct.closeDialog = function (view) {
     productDialogs.filter(function (d) { return d.view === view; }).forEach(function (d) { d.done(true); });
@@ -111,13 +112,12 @@
         view.destroy();
         overlay.remove();
       }
-      document.removeEventListener('keydown', onKey, true);
+      release();
       trigger.focus();
     }
     productDialogs.push({ view: view, done: done });
-    function onKey(event) { if (event.key === 'Escape') { event.preventDefault(); done(false); } }
     close.addEventListener('click', function () { done(false); });
-    document.addEventListener('keydown', onKey, true);
+    var release = window.apModal(dialog, function () { done(false); });
     close.focus();
   }
 

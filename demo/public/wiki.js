@@ -153,7 +153,8 @@
     if (spec.macro) macroViews.set(view, spec.macro);
   });
 
-  // A dialog drawn by the wiki: byline items with target dialog, macro editors and macro forms.
+  // A dialog drawn by the wiki: byline items with target dialog, macro editors and macro forms. It
+  // keeps focus and closes on Escape (modal.js).
   function openDialog(options) {
     var previous = document.activeElement;
     var overlay = el('div', { class: 'wi-overlay' });
@@ -171,12 +172,11 @@
       closed = true;
       if (options.onClose) options.onClose();
       overlay.remove();
-      document.removeEventListener('keydown', onKey, true);
+      release();
       if (previous && previous.focus) previous.focus();
     }
-    function onKey(event) { if (event.key === 'Escape') { event.preventDefault(); done(); } }
     close.addEventListener('click', done);
-    document.addEventListener('keydown', onKey, true);
+    var release = window.apModal(dialog, done);
     close.focus();
     return { body: body, close: done };
   }

@@ -122,6 +122,7 @@ ${inspectorDrawer()}
 ${options.state ? jsonScript('ap-page', options.state) : ''}
 <script src="/dist/host.js"></script>
 <script src="/static/inspector.js"></script>
+<script src="/static/modal.js"></script>
 <script src="/static/product.js"></script>
 <script src="/static/regions.js"></script>
 <script src="/static/jira.js"></script>

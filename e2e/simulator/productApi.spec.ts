@@ -229,6 +229,34 @@ test.describe('host simulator: the product answers the Connect JS API', () => {
     await expect(html(frame)).toHaveAttribute('data-color-mode', 'light');
   });
 
+  test("product dialogs are modal: the topmost keeps focus and takes Escape, one opened from an app's dialog included", async ({ page, login }) => {
+    await login('admin', '/browse/DEMO-1');
+    const opener = page.getByTestId('issue-ops').getByRole('button', { name: 'Sample action' });
+    await opener.click();
+    const outer = page.getByRole('dialog', { name: 'Sample action' });
+    const frame = await appFrame(page, 'sample-action');
+    await expect(outer.getByRole('button', { name: 'Close' })).toBeFocused();
+    // Focus that lands behind the dialog (a link of the page) goes back into it.
+    await page.locator('aside.sidebar a').first().focus();
+    await expect(outer.getByRole('button', { name: 'Close' })).toBeFocused();
+
+    // The app in it opens the product's create-issue dialog on top: that one keeps focus now, also
+    // against focus moved into the dialog below it, and Escape closes only it.
+    await frame.evaluate(() => { void (window as unknown as Win).AP.jira!.openCreateIssueDialog!(() => {}, { fields: { summary: 'Nested' } }); });
+    const inner = page.getByRole('dialog', { name: 'Create issue' });
+    await expect(inner.getByLabel('Summary')).toBeFocused();
+    await outer.getByRole('button', { name: 'Close' }).focus();
+    await expect(inner.getByLabel('Summary')).toBeFocused();
+    await page.keyboard.press('Escape');
+    await expect(inner).toBeHidden();
+    await expect(outer).toBeVisible();
+    await page.locator('aside.sidebar a').first().focus();
+    await expect(outer.locator(':focus')).toHaveCount(1);
+    await page.keyboard.press('Escape');
+    await expect(outer).toBeHidden();
+    await expect(opener).toBeFocused();
+  });
+
   test("a web item's dialog answers AP.dialog.getCustomData and AP.dialog.close; an inline dialog AP.inlineDialog.hide", async ({ page, login }) => {
     await login('admin', '/browse/DEMO-1');
     await page.getByTestId('issue-ops').getByRole('button', { name: 'Sample action' }).click();

@@ -394,6 +394,10 @@ test.describe('host simulator: Acme Wiki (Confluence)', () => {
     const dialog = page.getByRole('dialog', { name: 'Sample history' });
     await expect(dialog).toBeVisible();
     await macroFrame(page, 'sample-byline-dialog', { pageId: '10003', version: '1' });
+    // Modal: focus that lands behind it (a link of the page) goes back into it.
+    await expect(dialog.getByRole('button', { name: 'Close' })).toBeFocused();
+    await page.locator('aside.sidebar a').first().focus();
+    await expect(dialog.getByRole('button', { name: 'Close' })).toBeFocused();
     await page.keyboard.press('Escape');
     await expect(dialog).toBeHidden();
 

@@ -79,6 +79,7 @@ ${inspectorDrawer()}
 ${jsonScript('ap-page', state)}
 <script src="${cp}/dist/host.js"></script>
 <script src="${cp}/static/inspector.js"></script>
+<script src="${cp}/static/modal.js"></script>
 <script src="${cp}/static/wiki.js"></script>
 ${extra?.editor ? html`<script src="${cp}/static/wiki-editor.js"></script>` : ''}
 </body>

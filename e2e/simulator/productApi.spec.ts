@@ -247,11 +247,24 @@ test.describe('host simulator: the product answers the Connect JS API', () => {
     await expect(inner.getByLabel('Summary')).toBeFocused();
     await outer.getByRole('button', { name: 'Close' }).focus();
     await expect(inner.getByLabel('Summary')).toBeFocused();
+    await page.screenshot(shot('nested-dialogs'));
     await page.keyboard.press('Escape');
     await expect(inner).toBeHidden();
     await expect(outer).toBeVisible();
     await page.locator('aside.sidebar a').first().focus();
     await expect(outer.locator(':focus')).toHaveCount(1);
+
+    // A dialog the host draws for the app (AP.dialog.create) is above the product's: it keeps its own
+    // focus and Escape, and the product dialog below stays open.
+    await frame.evaluate(() => { void (window as unknown as Win).AP.dialog!.create!({ key: 'sample-dialog' }); });
+    const hostDialog = page.getByRole('dialog', { name: 'Set a priority' });
+    await expect(hostDialog).toBeVisible();
+    await hostDialog.getByRole('button', { name: 'Cancel' }).focus();
+    await expect(hostDialog.getByRole('button', { name: 'Cancel' })).toBeFocused();
+    await page.keyboard.press('Escape');
+    await expect(hostDialog).toBeHidden();
+    await expect(outer).toBeVisible();
+
     await page.keyboard.press('Escape');
     await expect(outer).toBeHidden();
     await expect(opener).toBeFocused();

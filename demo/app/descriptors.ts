@@ -48,6 +48,13 @@ export function sampleDescriptor(baseUrl: string): Record<string, unknown> {
         { key: 'sample-sidebar', location: 'jira.project.sidebar.plugins.navigation', name: { value: 'Sample sidebar link' }, url: '/m/sidebar?project={project.key}', target: { type: 'page' } },
       ],
       dialogs: [{ key: 'sample-dialog', url: '/dialog', options: { chrome: true, header: { value: 'Set a priority' }, size: 'medium' } }],
+      jiraWorkflowPostFunctions: [{
+        key: 'sample-post-function', name: { value: 'Sample post function' }, description: { value: 'Tells the app which issue took the transition' },
+        create: { url: '/m/post-function-create' },
+        edit: { url: '/m/post-function-edit?id={postFunction.id}&config={postFunction.config}' },
+        view: { url: '/m/post-function-view?config={postFunction.config}' },
+        triggered: { url: '/post-function/triggered' },
+      }],
       jiraEntityProperties: [{
         key: 'sample-properties', name: { value: 'Sample properties' }, entityType: 'issue',
         keyConfigurations: [{ propertyKey: 'sample', extractions: [{ objectName: 'score', type: 'number' }] }],

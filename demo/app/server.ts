@@ -101,6 +101,23 @@ function sampleRoutes(appKey: string, baseUrl: string, describe: (baseUrl: strin
     res.status(verified ? 204 : 401).end();
   });
 
+  // A workflow post function's triggered URL: the product posts the configuration, the issue and the
+  // transition, JWT-signed, when an issue takes a transition the function was added to.
+  router.post('/post-function/triggered', express.json({ limit: '1mb' }), (req, res) => {
+    let verified = false;
+    try {
+      verifyFromProduct((req.headers.authorization ?? '').replace(/^JWT /, ''), tenantFor, { method: 'POST', url: requestUrl(req), appBaseUrl: baseUrl });
+      verified = true;
+    } catch (error) {
+      record('post function', false, (error as Error).message);
+    }
+    const body = (req.body ?? {}) as { configuration?: { value?: unknown }; issue?: { key?: string }; transition?: { to_status?: unknown } };
+    const event = `post function to ${String(body.transition?.to_status ?? '?')} with ${String(body.configuration?.value ?? '')}`;
+    webhooks.unshift({ at: new Date().toISOString(), event, issueKey: String(body.issue?.key ?? '-'), verified, path: 'post-function/triggered' });
+    webhooks.length = Math.min(webhooks.length, 100);
+    res.status(verified ? 204 : 401).end();
+  });
+
   // Pages: the iframe URL's JWT is checked before anything is rendered, as Connect apps do. `/m/<name>`
   // serves the modules that only show where they are (their context and the verified JWT).
   for (const [path, view] of Object.entries(views)) {

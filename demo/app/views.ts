@@ -62,6 +62,10 @@ const SECTIONS: Record<ViewName, string> = {
     <output data-testid="out-dialog-data"></output>
   </div>
   <div class="row byline-only" hidden><button data-action="inline-hide">Close</button></div>
+  <div class="row post-function-only" hidden>
+    <label>Label to look for <input id="post-function-label"></label>
+    <output data-testid="out-post-function"></output>
+  </div>
 </div>`,
   macro: `
 <div class="macro">

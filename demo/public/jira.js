@@ -1,6 +1,6 @@
 // The product side of AP.jira (the host's `jira` option, window.apProduct.jira): refreshing the issue
-// page, the create-issue and issue dialogs, the date picker, the JQL editor, and dashboard items
-// (editable, title, edit mode).
+// page, the create-issue and issue dialogs, the date picker, the JQL editor, dashboard items
+// (editable, title, edit mode) and workflow post function pages (configuration, Add / Update).
 // Runs after product.js, which created the host with that (then empty) hooks object.
 (function () {
   'use strict';
@@ -194,6 +194,11 @@
     openIssueDialog: function (key) { return openIssueDialog(key); },
     openDatePicker: function (request, view) { return openDatePicker(request, view); },
     showJQLEditor: function (options) { return showJQLEditor(options); },
+    getWorkflowConfiguration: function (view) {
+      var fn = view && view.options && view.options.postFunction;
+      if (!fn) throw notHere('getWorkflowConfiguration', 'to workflow post function pages');
+      return { id: fn.id, value: fn.config };
+    },
     isDashboardItemEditable: function (view) {
       if (!itemOf(view)) throw notHere('isDashboardItemEditable', 'to dashboard items');
       return view.options.dashboardItemEditable === true;
@@ -215,6 +220,40 @@
       }).catch(function (error) { window.apInspector.note(view.app.key, 'jira.setDashboardItemTitle', String(error.message)); });
     },
   });
+
+  // A post function's create or edit page: Add / Update asks the app's page whether its form is valid
+  // (WorkflowConfiguration.onSaveValidation), then for the configuration (onSave), and stores it.
+  var saveButton = document.querySelector('[data-post-function-save]');
+  if (saveButton) {
+    var errorBox = document.querySelector('[data-testid="post-function-error"]');
+    var showError = function (text) {
+      errorBox.textContent = text;
+      errorBox.hidden = false;
+      saveButton.disabled = false;
+    };
+    saveButton.addEventListener('click', function () {
+      var view = host.views().filter(function (v) { return v.options && v.options.postFunction; })[0];
+      if (!view) return;
+      var fn = view.options.postFunction;
+      saveButton.disabled = true;
+      errorBox.hidden = true;
+      view.call('jiraWorkflow', 'validate').then(function (valid) {
+        if (valid === false) return showError('The app did not accept this configuration: check its form.');
+        return view.call('jiraWorkflow', 'save').then(function (config) {
+          return fetch('/admin/workflows/post-functions/' + encodeURIComponent(fn.id), {
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            body: JSON.stringify({ function: view.app.key + '/' + view.moduleKey, transitionId: fn.transitionId, config: typeof config === 'string' ? config : config === undefined ? '' : JSON.stringify(config) }),
+          });
+        }).then(function (response) {
+          if (!response.ok) throw new Error('HTTP ' + response.status);
+          location.assign('/admin/workflows');
+        });
+      }).catch(function (error) {
+        showError('The configuration could not be saved (' + String(error && (error.code || error.message) || error) + ').');
+      });
+    });
+  }
 
   // "Edit <title>": the item enters edit mode and its iframe hears DashboardItem.onDashboardItemEdit.
   document.querySelectorAll('[data-dashboard-edit]').forEach(function (button) {

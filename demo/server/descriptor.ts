@@ -124,6 +124,13 @@ export function validateDescriptor(input: unknown): Descriptor {
       if (!MODULE_KEY.test(moduleKey)) problems.push(`$.modules.${type}[${index}].key: needs letters, digits and "-"`);
       if (declaration.url !== undefined && typeof declaration.url !== 'string') problems.push(`$.modules.${type}[${index}].url: must be a string`);
       if (type === 'webhooks' && typeof declaration.event !== 'string') problems.push(`$.modules.webhooks[${index}].event: missing`);
+      if (type === 'jiraWorkflowPostFunctions') {
+        for (const page of ['create', 'edit', 'view', 'triggered']) {
+          const value = declaration[page] as { url?: unknown } | undefined;
+          const valid = value !== undefined && typeof value === 'object' && value !== null && typeof value.url === 'string' && value.url.startsWith('/');
+          if ((value !== undefined || page === 'triggered') && !valid) problems.push(`$.modules.${type}[${index}].${page}.url: ${value === undefined ? 'missing' : 'must be a path starting with "/"'}`);
+        }
+      }
       if (MACRO_TYPES.has(type) || type === 'contentBylineItems') {
         if (typeof declaration.url !== 'string') problems.push(`$.modules.${type}[${index}].url: missing`);
         const editor = declaration.editor as { url?: unknown } | undefined;

@@ -1,4 +1,5 @@
 import { fireWebhook, type ProductInfo } from './install.js';
+import { triggerPostFunctions } from './workflow.js';
 import { USERS, type Attachment, type Comment, type Issue, type User } from './store.js';
 
 /** Jira's REST shape for a user (only the fields apps commonly read). */
@@ -80,8 +81,10 @@ export const issueService = {
     return issue;
   },
   update(product: ProductInfo, user: User, issue: Issue, fields: Partial<Issue>): Issue {
+    const from = issue.status;
     product.store.updateIssue(issue, fields);
     event(product, 'jira:issue_updated', issue, user);
+    triggerPostFunctions(product, issue, issueJson(issue, product), from);
     return issue;
   },
   comment(product: ProductInfo, user: User, issue: Issue, body: string): Comment {

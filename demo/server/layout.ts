@@ -111,7 +111,7 @@ export function layout(options: {
       ${pages.map((p) => html`<a href="${p.href}" class="${current(p.href)}">${p.name}</a>`)}
       ${nav.projectAdminTabs.length ? html`<div class="side-heading">Project settings</div>` : ''}
       ${nav.projectAdminTabs.map((p) => html`<a href="${p.href}" class="${current(p.href)}">${p.name}</a>`)}
-      ${user.siteAdmin ? html`<div class="side-heading">Administration</div><a href="/admin/apps" class="${options.active === 'admin' ? 'current' : ''}">Manage apps</a>` : ''}
+      ${user.siteAdmin ? html`<div class="side-heading">Administration</div><a href="/admin/apps" class="${options.active === 'admin' ? 'current' : ''}">Manage apps</a><a href="/admin/workflows" class="${options.active === 'workflows' ? 'current' : ''}">Workflows</a>` : ''}
       ${nav.adminPages.map((p) => html`<a href="${p.href}" class="${current(p.href)}">${p.name}</a>`)}
     </nav>
   </aside>

@@ -9,6 +9,7 @@ export type ContextParam =
   | 'issue.key' | 'issue.id' | 'issuetype.id' | 'issuetype.name'
   | 'project.key' | 'project.id'
   | 'dashboard.id' | 'dashboardItem.id' | 'dashboardItem.key' | 'dashboardItem.viewType'
+  | 'postFunction.id' | 'postFunction.config'
   | 'user.accountId' | 'user.id';
 
 /** A product page that shows one module full-page; `:app` and `:module` name it. */
@@ -40,6 +41,8 @@ export interface ModuleType {
   conditions: boolean;
   /** Set for dashboard items. */
   dashboard?: boolean;
+  /** Set for workflow post functions. */
+  workflow?: boolean;
   /** Set for web items: a link whose target (page, dialog, inline dialog) shows the app. */
   webItem?: boolean;
   /** The initial iframe height when neither the declaration nor the app says otherwise. */
@@ -50,6 +53,7 @@ const USER: readonly ContextParam[] = ['user.accountId', 'user.id'];
 const PROJECT: readonly ContextParam[] = ['project.key', 'project.id', ...USER];
 const ISSUE: readonly ContextParam[] = ['issue.key', 'issue.id', 'issuetype.id', 'issuetype.name', ...PROJECT];
 const DASHBOARD: readonly ContextParam[] = ['dashboard.id', 'dashboardItem.id', 'dashboardItem.key', 'dashboardItem.viewType', ...USER];
+const POST_FUNCTION: readonly ContextParam[] = ['postFunction.id', 'postFunction.config', ...USER];
 
 /** Rendered module types. Types a descriptor may declare but that have no face live in `UNRENDERED`. */
 export const MODULE_TYPES = {
@@ -64,6 +68,7 @@ export const MODULE_TYPES = {
   jiraIssueContents: { renders: 'Issue page: a button under the summary that adds its content below the description', issueRegion: 'content', context: ISSUE, conditions: true, height: '120px' },
   jiraIssueTabPanels: { renders: 'Issue page: a tab in the Activity area', issueRegion: 'tab', context: ISSUE, conditions: true, height: '120px' },
   jiraDashboardItems: { renders: 'Dashboard /jira/dashboards/10000: one item each, view and edit modes', dashboard: true, context: DASHBOARD, conditions: true, height: '160px' },
+  jiraWorkflowPostFunctions: { renders: 'Workflows /admin/workflows: added to a transition of the Demo workflow with its create page, shown with its view page, changed with its edit page; its triggered URL is called when an issue takes the transition', workflow: true, context: POST_FUNCTION, conditions: false, height: '80px' },
   webItems: { renders: 'Links and buttons at operations-top-level (issue page), opsbar-operations and webSections (issue actions menu), system.top.navigation.bar (top bar), jira.project.sidebar.plugins.navigation (project sidebar); target page, dialog or inlinedialog', page: 'general', webItem: true, context: ISSUE, conditions: true },
   webSections: { renders: 'Headed groups of web items in the issue actions menu (location opsbar-operations)', context: [], conditions: true },
   dialogs: { renders: 'Dialog opened by AP.dialog.create or a web item with target dialog', context: ISSUE, conditions: false },

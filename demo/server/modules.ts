@@ -10,6 +10,8 @@ export interface PageContext {
   issue?: Issue;
   projectKey?: string;
   dashboard?: { id: string; itemId: string; itemKey: string; viewType: 'default' | 'edit' };
+  /** A workflow post function's page: its id and stored configuration. */
+  postFunction?: { id: string; config: string };
   /** `ac.*` parameters from the page's query, substituted as `{ac.name}` into any module's URL. */
   ac?: Record<string, string>;
 }
@@ -65,6 +67,8 @@ function variables(ctx: PageContext, user: User): Record<ContextParam, string> {
     'dashboardItem.id': ctx.dashboard?.itemId ?? '',
     'dashboardItem.key': ctx.dashboard?.itemKey ?? '',
     'dashboardItem.viewType': ctx.dashboard?.viewType ?? '',
+    'postFunction.id': ctx.postFunction?.id ?? '',
+    'postFunction.config': ctx.postFunction?.config ?? '',
     'user.accountId': user.accountId,
     'user.id': user.accountId,
   };

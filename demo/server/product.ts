@@ -11,6 +11,7 @@ import { appPagesRouter } from './routes/appPages.js';
 import { assetsRouter } from './routes/assets.js';
 import { bridgeRouter } from './routes/bridge.js';
 import { dashboardRouter } from './routes/dashboard.js';
+import { workflowRouter } from './routes/workflow.js';
 import { issuesRouter } from './routes/issues.js';
 import { requireLogin, sessionRouter } from './routes/session.js';
 import { wikiApp, type Wiki } from './wiki/index.js';
@@ -56,6 +57,8 @@ export function productApp(
   app.use(bridgeRouter(product));
   app.use(dashboardRouter(product, page));
   app.use('/admin', adminRouter(product, page, { ...options, products }));
+  // After the admin router, whose guard answers non-admins for every /admin path.
+  app.use('/admin/workflows', workflowRouter(product, page));
   app.use(appPagesRouter(product, page));
 
   app.use((req: Request, res: Response) => {

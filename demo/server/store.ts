@@ -78,6 +78,15 @@ export interface Installation {
   addedScopes?: string[];
 }
 
+/** An app's post function on a transition of the Demo workflow, with the configuration its page saved. */
+export interface PostFunction {
+  id: string;
+  appKey: string;
+  moduleKey: string;
+  transitionId: number;
+  config: string;
+}
+
 interface Data {
   clientKey: string;
   nextIssueId: number;
@@ -89,6 +98,8 @@ interface Data {
   properties?: Record<string, Record<string, unknown>>;
   /** Dashboard item titles set by `AP.jira.setDashboardItemTitle`, by item id. */
   dashboardTitles?: Record<string, string>;
+  /** Post functions added on the Workflows page, in the order they run on a transition. */
+  postFunctions?: PostFunction[];
   nextCommentId?: number;
 }
 
@@ -280,6 +291,28 @@ export class Store {
   setDashboardTitle(itemId: string, title: string): void {
     (this.data.dashboardTitles ??= {})[itemId] = title;
     this.save();
+  }
+
+  postFunctions(): readonly PostFunction[] {
+    return this.data.postFunctions ?? [];
+  }
+
+  /** Adds a post function, or replaces the configuration of the one with its id. */
+  savePostFunction(fn: PostFunction): void {
+    const list = (this.data.postFunctions ??= []);
+    const at = list.findIndex((f) => f.id === fn.id);
+    if (at >= 0) list[at] = { ...list[at]!, config: fn.config };
+    else list.push({ ...fn });
+    this.save();
+  }
+
+  removePostFunction(id: string): boolean {
+    const list = this.data.postFunctions ?? [];
+    const at = list.findIndex((f) => f.id === id);
+    if (at < 0) return false;
+    list.splice(at, 1);
+    this.save();
+    return true;
   }
 
   deliveries(): readonly Delivery[] {

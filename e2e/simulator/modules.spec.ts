@@ -133,4 +133,64 @@ test.describe('host simulator: Jira module types', () => {
     await expect(page.getByTestId('dashboard-item-title')).toHaveText('Renamed gadget');
     await expect(page.getByRole('button', { name: 'Edit Renamed gadget' })).toBeVisible();
   });
+
+  test('workflow post function: added with its create page (validation, then the configuration), shown, edited, triggered on a status change, removed', async ({ page, login, sim }) => {
+    await login('admin', '/admin/workflows');
+    await expect(page.getByRole('heading', { name: 'Demo workflow', level: 1 })).toBeVisible();
+    const inProgress = page.getByRole('region', { name: 'Transition: Any status → In Progress' });
+    await inProgress.getByLabel('Post function').selectOption('acme-sample/sample-post-function');
+    await inProgress.getByRole('button', { name: 'Add post function to In Progress' }).click();
+
+    // The create page: a new id, no configuration yet; Add is refused while the app says the form is invalid.
+    await expect(page.getByRole('heading', { name: 'Add Sample post function' })).toBeVisible();
+    let frame = await moduleFrame(page, 'sample-post-function', {});
+    await expect(frame.getByTestId('out-post-function')).toHaveText(/^configuration: \{"id":"[\w-]+","value":""\}$/);
+    await page.getByRole('button', { name: 'Add', exact: true }).click();
+    await expect(page.getByRole('alert')).toHaveText('The app did not accept this configuration: check its form.');
+    await frame.getByLabel('Label to look for').fill('urgent');
+    await page.getByRole('button', { name: 'Add', exact: true }).click();
+
+    // Back on the workflow: the function shows its view page with the stored configuration.
+    await expect(page).toHaveURL(`${sim.productUrl}/admin/workflows`);
+    await expect(inProgress.getByTestId('post-function')).toHaveCount(1);
+    frame = await moduleFrame(page, 'sample-post-function', { config: '{"label":"urgent"}' });
+    await page.screenshot(shot('workflow'));
+
+    // Edit: the edit page gets the id and configuration (URL and AP.jira.getWorkflowConfiguration).
+    await inProgress.getByRole('link', { name: 'Edit Sample post function on In Progress' }).click();
+    frame = await appFrame(page, 'sample-post-function');
+    await expect(frame.getByLabel('Label to look for')).toHaveValue('urgent');
+    const id = (await frame.locator('dd[data-param="id"]').textContent())!;
+    expect(id).toMatch(/^[\w-]+$/);
+    await frame.getByLabel('Label to look for').fill('blocker');
+    await page.getByRole('button', { name: 'Update' }).click();
+    await expect(page).toHaveURL(`${sim.productUrl}/admin/workflows`);
+    await moduleFrame(page, 'sample-post-function', { config: '{"label":"blocker"}' });
+
+    // An issue moving to In Progress takes the transition: the app's triggered URL gets a signed POST.
+    await page.goto(`${sim.productUrl}/projects/DEMO/issues`);
+    await page.getByLabel('Summary').fill('Post function probe');
+    await page.getByRole('button', { name: 'Create', exact: true }).last().click();
+    await expect(page).toHaveURL(/\/browse\/DEMO-\d+$/);
+    const key = page.url().split('/').pop()!;
+    await page.getByLabel('Status').selectOption('In Progress');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await expect(page.locator('.status-row')).toContainText('In Progress');
+    await page.goto(`${sim.productUrl}/plugins/servlet/ac/acme-sample/sample-page`);
+    const app = await appFrame(page, 'sample-page');
+    await expect(async () => {
+      await app.getByRole('button', { name: 'Lifecycle + webhooks received' }).click();
+      await expect(app.getByTestId('out-server')).toContainText(`post function to In Progress with {"label":"blocker"} ${key} verified via post-function/triggered`, { timeout: 1000 });
+    }).toPass({ timeout: 10_000 });
+    // Outside a post function's pages there is no configuration to answer.
+    expect(await app.evaluate(() => (window as unknown as { AP: { jira: { getWorkflowConfiguration(): Promise<unknown> } } }).AP.jira.getWorkflowConfiguration().then(
+      () => 'answered',
+      (error: { code?: string }) => error.code,
+    ))).toBe('NOT_SUPPORTED');
+
+    await page.goto(`${sim.productUrl}/admin/workflows`);
+    await inProgress.getByRole('button', { name: 'Remove Sample post function from In Progress' }).click();
+    await expect(inProgress.getByTestId('post-function')).toHaveCount(0);
+    await expect(page.getByTestId('post-function')).toHaveCount(0);
+  });
 });

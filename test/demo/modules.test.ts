@@ -3,12 +3,13 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as atlassianJwt from 'atlassian-jwt';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
 import type { ProductInfo } from '../../demo/server/install.js';
 import { loadSigningKey } from '../../demo/server/jwt.js';
 import { MODULE_TYPES, PAGE_ROUTES, moduleType, pagePath, typesOnPage } from '../../demo/server/moduleTypes.js';
 import { placedModules, viewSpec } from '../../demo/server/modules.js';
 import { Store, USERS, type Installation } from '../../demo/server/store.js';
+import { triggerPostFunctions } from '../../demo/server/workflow.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'apb-modules-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -70,5 +71,51 @@ describe('the module-type table', () => {
     expect(viewSpec(product, tall!, {}, admin, 'c').height).toBe('260px');
     expect(viewSpec(product, plain!, {}, admin, 'c').height).toBe('120px');
     expect(viewSpec(product, page!, {}, admin, 'c').height).toBeUndefined();
+  });
+});
+
+describe('workflow post functions', () => {
+  afterEach(() => vi.restoreAllMocks());
+
+  it("POST the configuration, the issue and the transition, JWT-signed, to the triggered URL of each function on the transition taken", async () => {
+    const product = productWith({ jiraWorkflowPostFunctions: [{ key: 'pf', create: { url: '/c' }, triggered: { url: '/hooks/pf?x=1' } }] });
+    product.store.savePostFunction({ id: 'f-1', appKey: 'my-app', moduleKey: 'pf', transitionId: 21, config: '{"label":"a"}' });
+    product.store.savePostFunction({ id: 'f-2', appKey: 'my-app', moduleKey: 'pf', transitionId: 31, config: '' });
+    // Saving an existing id changes only its configuration.
+    product.store.savePostFunction({ id: 'f-1', appKey: 'other', moduleKey: 'x', transitionId: 11, config: '{"label":"b"}' });
+    expect(product.store.postFunctions()[0]).toEqual({ id: 'f-1', appKey: 'my-app', moduleKey: 'pf', transitionId: 21, config: '{"label":"b"}' });
+    const posts: { url: string; init: RequestInit }[] = [];
+    vi.spyOn(globalThis, 'fetch').mockImplementation(async (url, init) => {
+      posts.push({ url: String(url), init: init! });
+      return new Response(null, { status: 204 });
+    });
+
+    const issue = product.store.issue('DEMO-2')!;
+    expect(issue.status).toBe('To Do');
+    triggerPostFunctions(product, issue, { key: issue.key }, 'To Do');
+    expect(posts).toHaveLength(0);
+    product.store.updateIssue(issue, { status: 'In Progress' });
+    triggerPostFunctions(product, issue, { key: issue.key }, 'To Do');
+    expect(posts).toHaveLength(1);
+    const [post] = posts;
+    expect(post!.url).toBe('https://app.example/hooks/pf?x=1');
+    expect(JSON.parse(String(post!.init.body))).toEqual({
+      configuration: { id: 'f-1', value: '{"label":"b"}' },
+      issue: { key: 'DEMO-2' },
+      transition: { workflowId: 10000, workflowName: 'Demo workflow', transitionId: 21, transitionName: 'In Progress', from_status: 'To Do', to_status: 'In Progress' },
+    });
+    const token = String((post!.init.headers as Record<string, string>).authorization).replace(/^JWT /, '');
+    const claims = atlassianJwt.decodeSymmetric(token, 'secret', atlassianJwt.SymmetricAlgorithm.HS256) as { qsh: string };
+    expect(claims.qsh).toBe(atlassianJwt.createQueryStringHash(atlassianJwt.fromMethodAndUrl('POST', '/hooks/pf?x=1')));
+    await vi.waitFor(() => expect(product.store.deliveries()[0]).toMatchObject({ appKey: 'my-app', kind: 'post function pf', status: 204 }));
+
+    // A disabled app's functions are not run; a removed function is gone.
+    product.store.updateInstallation(product.store.installation('my-app')!, { enabled: false });
+    product.store.updateIssue(issue, { status: 'Done' });
+    triggerPostFunctions(product, issue, { key: issue.key }, 'In Progress');
+    expect(posts).toHaveLength(1);
+    expect(product.store.removePostFunction('f-2')).toBe(true);
+    expect(product.store.removePostFunction('f-2')).toBe(false);
+    expect(product.store.postFunctions().map((f) => f.id)).toEqual(['f-1']);
   });
 });

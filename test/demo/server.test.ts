@@ -31,6 +31,21 @@ describe('descriptor validation', () => {
     expect(d).toMatchObject({ key: 'my-app', baseUrl: 'https://app.example', scopes: ['READ'], signedInstall: true });
     expect(d.modules.generalPages?.[0]?.name).toBe('Page');
   });
+
+  it('wants a workflow post function to name its triggered URL, and its pages as paths', () => {
+    const base = { key: 'my-app', baseUrl: 'https://app.example' };
+    expect(() => validateDescriptor({ ...base, modules: { jiraWorkflowPostFunctions: [{ key: 'pf', create: { url: '/c' }, triggered: { url: '/t' } }] } })).not.toThrow();
+    try {
+      validateDescriptor({ ...base, modules: { jiraWorkflowPostFunctions: [{ key: 'pf', create: { url: 'https://elsewhere.example/c' }, edit: '/e' }] } });
+      expect.unreachable();
+    } catch (error) {
+      expect((error as DescriptorError).problems).toEqual([
+        '$.modules.jiraWorkflowPostFunctions[0].create.url: must be a path starting with "/"',
+        '$.modules.jiraWorkflowPostFunctions[0].edit.url: must be a path starting with "/"',
+        '$.modules.jiraWorkflowPostFunctions[0].triggered.url: missing',
+      ]);
+    }
+  });
 });
 
 describe('scopes', () => {

@@ -63,6 +63,22 @@
     if (document.body.dataset.name === 'dashboard-item') document.querySelector('.dashboard-only').hidden = false;
     if (window.AP && window.AP.dialog && window.AP.dialog.isDialog) document.querySelector('.dialog-only').hidden = false;
     if (document.body.dataset.name === 'byline') document.querySelector('.byline-only').hidden = false;
+    if (/^post-function-(create|edit)$/.test(document.body.dataset.name)) postFunctionForm();
+  }
+
+  // A workflow post function's create or edit page: the product asks for the configuration on Add or
+  // Update, as Connect's post function pages are written (AP.require(['jira'], ...)).
+  function postFunctionForm() {
+    document.querySelector('.post-function-only').hidden = false;
+    var input = document.getElementById('post-function-label');
+    window.AP.require(['jira'], function (jira) {
+      jira.WorkflowConfiguration.onSaveValidation(function () { return input.value.trim() !== ''; });
+      jira.WorkflowConfiguration.onSave(function () { return JSON.stringify({ label: input.value.trim() }); });
+      jira.getWorkflowConfiguration(function (config) {
+        out('out-post-function', 'configuration: ' + JSON.stringify(config));
+        try { input.value = JSON.parse(config.value).label || ''; } catch { input.value = ''; }
+      });
+    });
   }
 
   var actions = {

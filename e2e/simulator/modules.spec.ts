@@ -192,5 +192,9 @@ test.describe('host simulator: Jira module types', () => {
     await inProgress.getByRole('button', { name: 'Remove Sample post function from In Progress' }).click();
     await expect(inProgress.getByTestId('post-function')).toHaveCount(0);
     await expect(page.getByTestId('post-function')).toHaveCount(0);
+
+    // Workflows are the site admin's.
+    await login('alice', '/admin/workflows');
+    await expect(page.getByRole('heading', { name: 'Admins only' })).toBeVisible();
   });
 });

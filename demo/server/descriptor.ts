@@ -37,12 +37,19 @@ export const CONFLUENCE_TYPES: ReadonlySet<string> = new Set([
 
 const MACRO_TYPES: ReadonlySet<string> = new Set(['dynamicContentMacros', 'staticContentMacros']);
 
-/** Module types only Jira accepts. */
+/**
+ * Module types only Jira accepts (Jira platform and Jira Software's DevOps providers). A type missing
+ * here fails the install as unknown, as it does in Connect, so every type real apps declare is listed,
+ * rendered or not (the Manage apps page names those the tracker only stores).
+ */
 const JIRA_TYPES = new Set([
   'jiraIssueGlances', 'jiraIssueContents', 'jiraProjectPages',
   'jiraProjectAdminTabPanels', 'jiraIssueTabPanels', 'jiraDashboardItems', 'jiraEntityProperties',
-  'jiraIssueFields', 'jiraWorkflowPostFunctions', 'jiraSearchRequestViews', 'jiraReports',
-  'jiraBackgroundScripts', 'jiraKeyboardShortcuts', 'jiraProjectTabPanels', 'jiraProfileTabPanels',
+  'jiraIssueFields', 'jiraWorkflowPostFunctions', 'jiraWorkflowValidators', 'jiraWorkflowConditions',
+  'jiraSearchRequestViews', 'jiraReports', 'jiraBackgroundScripts', 'jiraKeyboardShortcuts',
+  'jiraProjectTabPanels', 'jiraProfileTabPanels', 'jiraGlobalPermissions', 'jiraProjectPermissions',
+  'jiraTimeTrackingProviders', 'jiraDevelopmentTool', 'jiraBuildInfoProvider', 'jiraDeploymentInfoProvider',
+  'jiraFeatureFlagInfoProvider', 'jiraRemoteLinkInfoProvider', 'jiraSecurityInfoProvider',
 ]);
 const MODULE_TYPES = new Set([...SHARED_TYPES, ...JIRA_TYPES, ...CONFLUENCE_TYPES]);
 

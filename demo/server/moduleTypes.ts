@@ -83,6 +83,11 @@ export function moduleType(type: string): ModuleType | undefined {
   return (MODULE_TYPES as Record<string, ModuleType>)[type];
 }
 
+/** The module types a Jira descriptor declares that the tracker neither renders nor handles. */
+export function unrenderedJiraTypes(modules: Readonly<Record<string, unknown>>): string[] {
+  return Object.keys(modules).filter((type) => !moduleType(type) && !(UNRENDERED as readonly string[]).includes(type));
+}
+
 /** The module types shown full-page on `route`. */
 export function typesOnPage(route: PageRoute): string[] {
   return Object.entries(MODULE_TYPES as Record<string, ModuleType>).filter(([, row]) => row.page === route).map(([type]) => type);

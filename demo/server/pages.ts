@@ -2,7 +2,7 @@ import { html, type SafeHtml } from './html.js';
 import type { ProductInfo } from './install.js';
 import { unknownConditions } from './conditions.js';
 import { descriptorOf } from './install.js';
-import { pagePath } from './moduleTypes.js';
+import { pagePath, unrenderedJiraTypes } from './moduleTypes.js';
 import { USERS, type Issue } from './store.js';
 import { unrenderedWikiTypes } from './wiki/modules.js';
 
@@ -80,7 +80,7 @@ ${flash ? html`<div class="banner ${flash.kind}" role="status" data-testid="admi
     const d = descriptorOf(i);
     const configure = d.modules.configurePage?.[0];
     const unknown = Object.values(d.modules).flat().flatMap((m) => unknownConditions(m));
-    const unrendered = product.productType === 'confluence' ? unrenderedWikiTypes(d) : [];
+    const unrendered = product.productType === 'confluence' ? unrenderedWikiTypes(d) : unrenderedJiraTypes(d.modules);
     return html`<tr data-app="${i.key}"><td><strong>${d.name}</strong><br><small class="muted">${i.key} · ${i.descriptorUrl}</small></td>
       <td>${d.scopes.join(', ') || 'none'}${i.addedScopes?.length ? html`<div class="bad" data-testid="added-scopes"><small>The update at ${i.installedAt.slice(0, 16).replace('T', ' ')} added ${i.addedScopes.join(', ')}</small></div>` : ''}</td>
       <td>${Object.entries(d.modules).map(([type, list]) => html`<div><small>${type}: ${list.map((m) => m.key).join(', ')}</small></div>`)}${unknown.length ? html`<div class="bad"><small>Conditions the simulator does not evaluate (their modules stay hidden): ${[...new Set(unknown)].join(', ')}</small></div>` : ''}${unrendered.length ? html`<div class="bad"><small>Module types the simulator does not render yet (stored only): ${unrendered.join(', ')}</small></div>` : ''}</td>

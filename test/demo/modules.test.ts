@@ -6,7 +6,7 @@ import * as atlassianJwt from 'atlassian-jwt';
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
 import type { ProductInfo } from '../../demo/server/install.js';
 import { loadSigningKey } from '../../demo/server/jwt.js';
-import { MODULE_TYPES, PAGE_ROUTES, moduleType, pagePath, typesOnPage } from '../../demo/server/moduleTypes.js';
+import { MODULE_TYPES, PAGE_ROUTES, moduleType, pagePath, typesOnPage, unrenderedJiraTypes } from '../../demo/server/moduleTypes.js';
 import { placedModules, viewSpec } from '../../demo/server/modules.js';
 import { Store, USERS, type Installation } from '../../demo/server/store.js';
 import { triggerPostFunctions } from '../../demo/server/workflow.js';
@@ -37,6 +37,11 @@ describe('the module-type table', () => {
     expect(typesOnPage('project')).toEqual(['jiraProjectPages']);
     expect(typesOnPage('projectAdmin')).toEqual(['jiraProjectAdminTabPanels']);
     expect(pagePath('project', 'my app', 'p')).toBe('/projects/DEMO/apps/my%20app/p');
+  });
+
+  it('names the declared types the tracker only stores (neither rendered nor handled)', () => {
+    const modules = { webPanels: [], webhooks: [], jiraEntityProperties: [], jiraWorkflowPostFunctions: [], jiraGlobalPermissions: [], jiraBuildInfoProvider: [] };
+    expect(unrenderedJiraTypes(modules)).toEqual(['jiraGlobalPermissions', 'jiraBuildInfoProvider']);
   });
 
   it('gives a URL only the context parameters its type lists; the rest become empty', () => {

@@ -32,6 +32,20 @@ describe('descriptor validation', () => {
     expect(d.modules.generalPages?.[0]?.name).toBe('Page');
   });
 
+  it('accepts the Jira module types real apps declare, rendered or not', () => {
+    const d = validateDescriptor({
+      key: 'my-app', baseUrl: 'https://app.example',
+      modules: {
+        jiraGlobalPermissions: [{ key: 'g', name: { value: 'G' }, description: { value: 'd' } }],
+        jiraProjectPermissions: [{ key: 'p', name: { value: 'P' }, description: { value: 'd' }, category: 'other' }],
+        jiraTimeTrackingProviders: [{ key: 't', name: { value: 'T' }, adminPageKey: 'a' }],
+        jiraWorkflowValidators: [{ key: 'v', name: { value: 'V' }, expression: 'true' }],
+        jiraBuildInfoProvider: { key: 'b', name: { value: 'B' }, homeUrl: 'https://ci.example', logoUrl: 'https://ci.example/l.png', documentationUrl: 'https://ci.example/d' },
+      },
+    });
+    expect(Object.keys(d.modules)).toEqual(['jiraGlobalPermissions', 'jiraProjectPermissions', 'jiraTimeTrackingProviders', 'jiraWorkflowValidators', 'jiraBuildInfoProvider']);
+  });
+
   it('wants a workflow post function to name its triggered URL, and its pages as paths', () => {
     const base = { key: 'my-app', baseUrl: 'https://app.example' };
     expect(() => validateDescriptor({ ...base, modules: { jiraWorkflowPostFunctions: [{ key: 'pf', create: { url: '/c' }, triggered: { url: '/t' } }] } })).not.toThrow();

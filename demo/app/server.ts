@@ -85,14 +85,19 @@ function sampleRoutes(appKey: string, baseUrl: string, describe: (baseUrl: strin
     }
   });
 
-  router.post('/webhook/:event', express.json({ limit: '1mb' }), (req, res) => {
-    let verified = false;
+  // A POST the product signed with the tenant's shared secret (webhooks, post functions); a failure is logged as `what`.
+  const signedByProduct = (req: Request, what: string): boolean => {
     try {
       verifyFromProduct((req.headers.authorization ?? '').replace(/^JWT /, ''), tenantFor, { method: 'POST', url: requestUrl(req), appBaseUrl: baseUrl });
-      verified = true;
+      return true;
     } catch (error) {
-      record(`webhook ${req.params.event}`, false, (error as Error).message);
+      record(what, false, (error as Error).message);
+      return false;
     }
+  };
+
+  router.post('/webhook/:event', express.json({ limit: '1mb' }), (req, res) => {
+    const verified = signedByProduct(req, `webhook ${req.params.event}`);
     // A declaration with excludeBody gets no body: the path says which event it was.
     const body = (req.body ?? {}) as { webhookEvent?: string; issue?: { key?: string }; comment?: { body?: string }; page?: { id?: number }; attachment?: { title?: string } };
     const event = body.webhookEvent ?? `(no body) ${req.params.event}`;
@@ -104,13 +109,7 @@ function sampleRoutes(appKey: string, baseUrl: string, describe: (baseUrl: strin
   // A workflow post function's triggered URL: the product posts the configuration, the issue and the
   // transition, JWT-signed, when an issue takes a transition the function was added to.
   router.post('/post-function/triggered', express.json({ limit: '1mb' }), (req, res) => {
-    let verified = false;
-    try {
-      verifyFromProduct((req.headers.authorization ?? '').replace(/^JWT /, ''), tenantFor, { method: 'POST', url: requestUrl(req), appBaseUrl: baseUrl });
-      verified = true;
-    } catch (error) {
-      record('post function', false, (error as Error).message);
-    }
+    const verified = signedByProduct(req, 'post function');
     const body = (req.body ?? {}) as { configuration?: { value?: unknown }; issue?: { key?: string }; transition?: { to_status?: unknown } };
     const event = `post function to ${String(body.transition?.to_status ?? '?')} with ${String(body.configuration?.value ?? '')}`;
     webhooks.unshift({ at: new Date().toISOString(), event, issueKey: String(body.issue?.key ?? '-'), verified, path: 'post-function/triggered' });

@@ -1,4 +1,4 @@
-import { appFrame, expect, test } from './fixture.js';
+import { appFrame, createIssueWithStatus, expect, test } from './fixture.js';
 
 test.describe('host simulator: apps', () => {
   test('the sample app general page uses request, cookie, user and context through the bridge', async ({ page, login }) => {
@@ -59,13 +59,7 @@ test.describe('host simulator: apps', () => {
 
   test('issue created and updated in the product reach the app as verified webhooks', async ({ page, login, sim }) => {
     await login('alice', '/projects/DEMO/issues');
-    await page.getByLabel('Summary').fill('Webhook probe');
-    await page.getByRole('button', { name: 'Create', exact: true }).last().click();
-    await expect(page).toHaveURL(/\/browse\/DEMO-\d+$/);
-    const key = page.url().split('/').pop()!;
-    await page.getByLabel('Status').selectOption('Done');
-    await page.getByRole('button', { name: 'Save' }).click();
-    await expect(page.locator('.status-row')).toContainText('Done');
+    const key = await createIssueWithStatus(page, sim.productUrl, 'Webhook probe', 'Done');
 
     await page.goto(`${sim.productUrl}/plugins/servlet/ac/acme-sample/sample-page`);
     const frame = await appFrame(page, 'sample-page');

@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { test as base, type Page } from '@playwright/test';
+import { expect, test as base, type Page } from '@playwright/test';
 
 export interface Sim {
   productUrl: string;
@@ -96,4 +96,17 @@ export async function appFrame(page: Page, moduleKey: string) {
   if (!frame) throw new Error(`no frame for ${moduleKey}`);
   await frame.waitForFunction(() => typeof (window as unknown as { AP?: unknown }).AP === 'object');
   return frame;
+}
+
+/** Creates an issue with the product's form on the issues page, moves it to `status`, and answers its key. */
+export async function createIssueWithStatus(page: Page, productUrl: string, summary: string, status: 'To Do' | 'In Progress' | 'Done'): Promise<string> {
+  await page.goto(`${productUrl}/projects/DEMO/issues`);
+  await page.getByLabel('Summary').fill(summary);
+  await page.getByRole('button', { name: 'Create', exact: true }).last().click();
+  await expect(page).toHaveURL(/\/browse\/DEMO-\d+$/);
+  const key = page.url().split('/').pop()!;
+  await page.getByLabel('Status').selectOption(status);
+  await page.getByRole('button', { name: 'Save' }).click();
+  await expect(page.locator('.status-row')).toContainText(status);
+  return key;
 }

@@ -1,5 +1,5 @@
 import type { Frame, Page } from '@playwright/test';
-import { appFrame, expect, test } from './fixture.js';
+import { appFrame, createIssueWithStatus, expect, test } from './fixture.js';
 
 // One of every module type the sample app declares, opened where the product renders it: each
 // iframe is checked for its context parameters, AP.context, and a JWT the app's server verified.
@@ -168,14 +168,7 @@ test.describe('host simulator: Jira module types', () => {
     await moduleFrame(page, 'sample-post-function', { config: '{"label":"blocker"}' });
 
     // An issue moving to In Progress takes the transition: the app's triggered URL gets a signed POST.
-    await page.goto(`${sim.productUrl}/projects/DEMO/issues`);
-    await page.getByLabel('Summary').fill('Post function probe');
-    await page.getByRole('button', { name: 'Create', exact: true }).last().click();
-    await expect(page).toHaveURL(/\/browse\/DEMO-\d+$/);
-    const key = page.url().split('/').pop()!;
-    await page.getByLabel('Status').selectOption('In Progress');
-    await page.getByRole('button', { name: 'Save' }).click();
-    await expect(page.locator('.status-row')).toContainText('In Progress');
+    const key = await createIssueWithStatus(page, sim.productUrl, 'Post function probe', 'In Progress');
     await page.goto(`${sim.productUrl}/plugins/servlet/ac/acme-sample/sample-page`);
     const app = await appFrame(page, 'sample-page');
     await expect(async () => {

@@ -38,7 +38,8 @@ export const CONFLUENCE_TYPES: ReadonlySet<string> = new Set([
 const MACRO_TYPES: ReadonlySet<string> = new Set(['dynamicContentMacros', 'staticContentMacros']);
 
 /**
- * Module types only Jira accepts (Jira platform and Jira Software's DevOps providers). A type missing
+ * Module types only Jira accepts (Jira platform, Jira Software's DevOps providers, Jira Service
+ * Management's customer portal and agent view). A type missing
  * here fails the install as unknown, as it does in Connect, so every type real apps declare is listed,
  * rendered or not (the Manage apps page names those the tracker only stores).
  */
@@ -50,6 +51,10 @@ const JIRA_TYPES = new Set([
   'jiraProjectTabPanels', 'jiraProfileTabPanels', 'jiraGlobalPermissions', 'jiraProjectPermissions',
   'jiraTimeTrackingProviders', 'jiraDevelopmentTool', 'jiraBuildInfoProvider', 'jiraDeploymentInfoProvider',
   'jiraFeatureFlagInfoProvider', 'jiraRemoteLinkInfoProvider', 'jiraSecurityInfoProvider',
+  'serviceDeskPortalHeaders', 'serviceDeskPortalSubHeaders', 'serviceDeskPortalFooters',
+  'serviceDeskPortalRequestViewPanels', 'serviceDeskPortalRequestViewDetailsPanels', 'serviceDeskPortalRequestViewActions',
+  'serviceDeskPortalRequestCreatePropertyPanels', 'serviceDeskPortalUserMenuActions', 'serviceDeskPortalProfilePanels',
+  'serviceDeskQueueGroups', 'serviceDeskQueues', 'serviceDeskReportGroups', 'serviceDeskReports', 'serviceDeskOrganizationPanels',
 ]);
 const MODULE_TYPES = new Set([...SHARED_TYPES, ...JIRA_TYPES, ...CONFLUENCE_TYPES]);
 

@@ -1,7 +1,7 @@
 // @vitest-environment node
 import * as atlassianJwt from 'atlassian-jwt';
 import { describe, expect, it } from 'vitest';
-import { DescriptorError, validateDescriptor } from '../../demo/server/descriptor.js';
+import { DescriptorError, productTypeOf, validateDescriptor } from '../../demo/server/descriptor.js';
 import { escapeHtml, html } from '../../demo/server/html.js';
 import { qsh, signForApp, verifyFromApp } from '../../demo/server/jwt.js';
 import { hasScope, requiredScope } from '../../demo/server/scopes.js';
@@ -41,9 +41,11 @@ describe('descriptor validation', () => {
         jiraTimeTrackingProviders: [{ key: 't', name: { value: 'T' }, adminPageKey: 'a' }],
         jiraWorkflowValidators: [{ key: 'v', name: { value: 'V' }, expression: 'true' }],
         jiraBuildInfoProvider: { key: 'b', name: { value: 'B' }, homeUrl: 'https://ci.example', logoUrl: 'https://ci.example/l.png', documentationUrl: 'https://ci.example/d' },
+        serviceDeskPortalHeaders: [{ key: 'sd-portal-header', url: '/sd-portal-header' }],
       },
     });
-    expect(Object.keys(d.modules)).toEqual(['jiraGlobalPermissions', 'jiraProjectPermissions', 'jiraTimeTrackingProviders', 'jiraWorkflowValidators', 'jiraBuildInfoProvider']);
+    expect(Object.keys(d.modules)).toEqual(['jiraGlobalPermissions', 'jiraProjectPermissions', 'jiraTimeTrackingProviders', 'jiraWorkflowValidators', 'jiraBuildInfoProvider', 'serviceDeskPortalHeaders']);
+    expect(productTypeOf(d)).toBe('jira');
   });
 
   it('wants a workflow post function to name its triggered URL, and its pages as paths', () => {

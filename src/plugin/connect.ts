@@ -160,13 +160,13 @@ export function connect(win: Window, pageOptions: PluginOptions, limits: Partial
     ready,
     options,
     modules: target?.modules ?? {},
-    async call(module, method, args, callOptions) {
-      if (!endpoint || endpoint.closed) {
-        await ready;
+    call(module, method, args, callOptions) {
+      // Before the welcome too: calls wait on the port (0-RTT) or in the endpoint's bounded queue. Not
+      // an async function: every call would pay for a second promise and its extra turn.
+      if (endpoint && !endpoint.closed) return endpoint.call(module, method, args, callOptions);
+      return ready.then(() => {
         throw new BridgeError('CONNECTION_DESTROYED', 'Connection closed');
-      }
-      // Before the welcome too: calls wait on the port (0-RTT) or in the endpoint's bounded queue.
-      return endpoint.call(module, method, args, callOptions);
+      });
     },
     onEvent(listener) {
       listeners.add(listener);

@@ -48,6 +48,7 @@ export function sampleDescriptor(baseUrl: string): Record<string, unknown> {
         { key: 'sample-sidebar', location: 'jira.project.sidebar.plugins.navigation', name: { value: 'Sample sidebar link' }, url: '/m/sidebar?project={project.key}', target: { type: 'page' } },
       ],
       dialogs: [{ key: 'sample-dialog', url: '/dialog', options: { chrome: true, header: { value: 'Set a priority' }, size: 'medium' } }],
+      jiraIssueFields: [{ key: 'sample-score', name: { value: 'Sample score' }, description: { value: 'A number the app sets' }, type: 'number' }],
       jiraWorkflowPostFunctions: [{
         key: 'sample-post-function', name: { value: 'Sample post function' }, description: { value: 'Tells the app which issue took the transition' },
         create: { url: '/m/post-function-create' },

@@ -37,8 +37,8 @@ const SECTIONS: Record<ViewName, string> = {
   panel: `
 <div class="panel">
   <div><strong data-testid="panel-issue"></strong> <span class="muted" data-testid="panel-summary">loading…</span></div>
-  <div class="row"><button data-action="dialog">Set priority…</button><button data-action="flag">Flag it</button></div>
-  <output data-testid="out-dialog"></output><output data-testid="out-flag"></output>
+  <div class="row"><button data-action="dialog">Set priority…</button><button data-action="flag">Flag it</button><button data-action="score">Score 42</button></div>
+  <output data-testid="out-dialog"></output><output data-testid="out-flag"></output><output data-testid="out-score"></output>
 </div>`,
   dialog: `
 <div class="dialog-body">

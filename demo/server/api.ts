@@ -4,6 +4,7 @@ import multer from 'multer';
 import { jsonError } from './auth.js';
 import type { ProductInfo } from './install.js';
 import { searchJql } from './jql.js';
+import { appFields, checkValue, findField } from './fields.js';
 import { attachmentJson, commentJson, issueJson, issueService, plainText, userJson } from './issues.js';
 import { entityProperties } from './properties.js';
 import { USERS, type Issue } from './store.js';
@@ -65,7 +66,49 @@ export function restApi(product: ProductInfo): express.Router {
     const issue = findIssue(req, res);
     if (!issue) return;
     const { projectKey: _ignored, ...fields } = fieldsFrom(req.body);
-    issueService.update(product, req.actor!.user, issue, fields);
+    // App issue fields by id or key; a read_only one is the app's to write (PUT /app/field/...).
+    const given = ((req.body as { fields?: unknown } | undefined)?.fields ?? {}) as Record<string, unknown>;
+    const values = { ...issue.fieldValues };
+    let touched = false;
+    for (const field of appFields(product)) {
+      const value = Object.hasOwn(given, field.id) ? given[field.id] : Object.hasOwn(given, field.key) ? given[field.key] : undefined;
+      if (value === undefined) continue;
+      if (field.type === 'read_only') return jsonError(res, 400, `Field ${field.id} is read-only`, { errors: { [field.id]: 'Field cannot be set. It is not on the appropriate screen, or unknown.' } });
+      const checked = checkValue(field, value);
+      if ('error' in checked) return jsonError(res, 400, checked.error, { errors: { [field.id]: checked.error } });
+      values[field.key] = checked.value;
+      touched = true;
+    }
+    issueService.update(product, req.actor!.user, issue, touched ? { ...fields, fieldValues: values } : fields);
+    res.status(204).end();
+  });
+  // The fields an app can name: the system fields above and the app fields of enabled apps.
+  api.get('/field', (_req, res) => {
+    const system = [['summary', 'Summary', 'string'], ['description', 'Description', 'string'], ['status', 'Status', 'status'], ['issuetype', 'Issue Type', 'issuetype'], ['priority', 'Priority', 'priority'], ['assignee', 'Assignee', 'user'], ['reporter', 'Reporter', 'user'], ['project', 'Project', 'project']];
+    res.json([
+      ...system.map(([id, name, type]) => ({ id, key: id, name, custom: false, schema: { type, system: id } })),
+      ...appFields(product).map((f) => ({ id: f.id, key: f.key, name: f.name, custom: true, schema: { type: f.type === 'multi_select' ? 'array' : f.type === 'single_select' ? 'option' : f.type === 'number' ? 'number' : 'string', custom: f.key, customId: Number(f.id.slice('customfield_'.length)) } })),
+    ]);
+  });
+  // Jira's "update custom field value" for apps: only the app that declared the field may call it.
+  api.put('/app/field/:field/value', express.json({ limit: '1mb' }), (req, res) => {
+    const field = findField(product, String(req.params.field));
+    if (!field) return jsonError(res, 404, 'No app field with that id or key');
+    if (req.actor!.appKey !== field.appKey) return jsonError(res, 403, 'Only the app that declared this field can update its values through this resource');
+    const updates = (req.body as { updates?: unknown } | undefined)?.updates;
+    if (!Array.isArray(updates) || updates.length === 0 || updates.length > 100) return jsonError(res, 400, 'updates must be a list of 1 to 100 { issueIds, value }');
+    const changes: { issue: Issue; value: unknown }[] = [];
+    for (const update of updates as { issueIds?: unknown; value?: unknown }[]) {
+      const checked = checkValue(field, update?.value === undefined ? null : update.value);
+      if ('error' in checked) return jsonError(res, 400, checked.error);
+      if (!Array.isArray(update.issueIds) || update.issueIds.length > 1000) return jsonError(res, 400, 'issueIds must be a list of issue ids');
+      for (const id of update.issueIds) {
+        const issue = store.issues().find((i) => i.id === String(id));
+        if (!issue) return jsonError(res, 400, `Issue ${String(id)} does not exist`);
+        changes.push({ issue, value: checked.value });
+      }
+    }
+    for (const { issue, value } of changes) issueService.update(product, req.actor!.user, issue, { fieldValues: { ...issue.fieldValues, [field.key]: value } });
     res.status(204).end();
   });
   api.delete('/issue/:key', (req, res) => {

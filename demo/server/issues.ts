@@ -1,4 +1,5 @@
 import { fireWebhook, type ProductInfo } from './install.js';
+import { fieldValuesJson } from './fields.js';
 import { triggerPostFunctions } from './workflow.js';
 import { USERS, type Attachment, type Comment, type Issue, type User } from './store.js';
 
@@ -53,6 +54,7 @@ export function issueJson(issue: Issue, product: ProductInfo): Record<string, un
       created: issue.created,
       updated: issue.updated,
       attachment: issue.attachments.map((a) => attachmentJson(a, product.baseUrl)),
+      ...fieldValuesJson(product, issue),
     },
   };
 }

@@ -76,8 +76,8 @@ export const MODULE_TYPES = {
 
 export type RenderedType = keyof typeof MODULE_TYPES;
 
-/** Declared, validated and stored, but with no iframe of their own. */
-export const UNRENDERED = ['webhooks', 'jiraEntityProperties'] as const;
+/** Declared, validated and handled, but with no iframe of their own (issue fields show as values). */
+export const UNRENDERED = ['webhooks', 'jiraEntityProperties', 'jiraIssueFields'] as const;
 
 export function moduleType(type: string): ModuleType | undefined {
   return (MODULE_TYPES as Record<string, ModuleType>)[type];

@@ -47,6 +47,8 @@ export interface Issue {
   attachments: Attachment[];
   /** Absent in data files written before comments existed. */
   comments?: Comment[];
+  /** Values of app issue fields (`jiraIssueFields`), by field key (`<app key>__<module key>`). */
+  fieldValues?: Record<string, unknown>;
 }
 
 export interface Project {

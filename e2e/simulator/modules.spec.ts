@@ -134,6 +134,33 @@ test.describe('host simulator: Jira module types', () => {
     await expect(page.getByRole('button', { name: 'Edit Renamed gadget' })).toBeVisible();
   });
 
+  test('issue field: the app sets its value through the app field API; the issue page, the issue JSON and /field show it; people edit it as a field', async ({ page, login, sim }) => {
+    await login('admin', '/browse/DEMO-3');
+    await expect(page.getByTestId('app-field')).toHaveText('None');
+    const panel = await appFrame(page, 'sample-panel');
+    await panel.getByRole('button', { name: 'Score 42' }).click();
+    // The app then calls AP.jira.refreshIssuePage: the reloaded page shows the value.
+    await expect(page.getByTestId('app-field')).toHaveText('42');
+    await expect(page.locator('.details dt').filter({ hasText: 'Sample score' })).toHaveCount(1);
+
+    const fields = (await (await page.request.get(`${sim.productUrl}/rest/api/3/field`)).json()) as { id: string; key: string; custom: boolean; schema: { type: string } }[];
+    const field = fields.find((f) => f.key === 'acme-sample__sample-score')!;
+    expect(field).toMatchObject({ custom: true, schema: { type: 'number' } });
+    expect(field.id).toMatch(/^customfield_\d+$/);
+    const value = async () => ((await (await page.request.get(`${sim.productUrl}/rest/api/3/issue/DEMO-3`)).json()) as { fields: Record<string, unknown> }).fields[field.id];
+    expect(await value()).toBe(42);
+
+    // The app field API is the declaring app's; a person sets the value as any field, checked by type.
+    const headers = { origin: sim.productUrl };
+    const byUser = await page.request.put(`${sim.productUrl}/rest/api/3/app/field/${field.id}/value`, { headers, data: { updates: [{ issueIds: [10003], value: 1 }] } });
+    expect(byUser.status()).toBe(403);
+    expect((await page.request.put(`${sim.productUrl}/rest/api/3/issue/DEMO-3`, { headers, data: { fields: { [field.id]: 'many' } } })).status()).toBe(400);
+    expect((await page.request.put(`${sim.productUrl}/rest/api/3/issue/DEMO-3`, { headers, data: { fields: { [field.id]: 7 } } })).status()).toBe(204);
+    expect(await value()).toBe(7);
+    expect((await page.request.put(`${sim.productUrl}/rest/api/3/issue/DEMO-3`, { headers, data: { fields: { [field.key]: null } } })).status()).toBe(204);
+    expect(await value()).toBeNull();
+  });
+
   test('workflow post function: added with its create page (validation, then the configuration), shown, edited, triggered on a status change, removed', async ({ page, login, sim }) => {
     await login('admin', '/admin/workflows');
     await expect(page.getByRole('heading', { name: 'Demo workflow', level: 1 })).toBeVisible();

@@ -10,6 +10,7 @@ import { MODULE_TYPES, PAGE_ROUTES, moduleType, pagePath, typesOnPage, unrendere
 import { placedModules, viewSpec } from '../../demo/server/modules.js';
 import { Store, USERS, type Installation } from '../../demo/server/store.js';
 import { triggerPostFunctions } from '../../demo/server/workflow.js';
+import { appFields, checkValue, displayValue, fieldValuesJson, findField } from '../../demo/server/fields.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'apb-modules-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -122,5 +123,38 @@ describe('workflow post functions', () => {
     expect(product.store.removePostFunction('f-2')).toBe(true);
     expect(product.store.removePostFunction('f-2')).toBe(false);
     expect(product.store.postFunctions().map((f) => f.id)).toEqual(['f-1']);
+  });
+});
+
+describe('app issue fields', () => {
+  it('give each declared field a stable custom field id and key, and check values by type', () => {
+    const product = productWith({ jiraIssueFields: [
+      { key: 'score', name: { value: 'Score' }, type: 'number' },
+      { key: 'team', name: { value: 'Team' }, type: 'single_select' },
+      { key: 'tags', name: { value: 'Tags' }, type: 'multi_select' },
+      { key: 'note', name: { value: 'Note' }, type: 'read_only' },
+      { key: 'blob', name: { value: 'Blob' }, type: 'user' },
+    ] });
+    const [score, team, tags, note, blob] = appFields(product);
+    expect(score).toMatchObject({ key: 'my-app__score', name: 'Score', appKey: 'my-app', type: 'number' });
+    expect(score!.id).toMatch(/^customfield_\d{5}$/);
+    expect(appFields(product)[0]!.id).toBe(score!.id);
+    expect(findField(product, score!.id)).toEqual(score);
+    expect(findField(product, 'my-app__score')).toEqual(score);
+
+    expect(checkValue(score!, 3.5)).toEqual({ value: 3.5 });
+    expect(checkValue(score!, '3')).toHaveProperty('error');
+    expect(checkValue(score!, null)).toEqual({ value: null });
+    expect(checkValue(team!, 'Red')).toEqual({ value: { value: 'Red' } });
+    expect(checkValue(team!, { value: 'Blue' })).toEqual({ value: { value: 'Blue' } });
+    expect(checkValue(tags!, ['a', { value: 'b' }])).toEqual({ value: [{ value: 'a' }, { value: 'b' }] });
+    expect(checkValue(tags!, 'a')).toHaveProperty('error');
+    expect(checkValue(note!, 'x'.repeat(256))).toHaveProperty('error');
+    expect(checkValue(blob!, { accountId: 'x' })).toEqual({ value: { accountId: 'x' } });
+
+    const issue = product.store.issue('DEMO-1')!;
+    product.store.updateIssue(issue, { fieldValues: { 'my-app__score': 42, 'my-app__tags': [{ value: 'a' }, { value: 'b' }] } });
+    expect(fieldValuesJson(product, issue)).toEqual({ [score!.id]: 42, [team!.id]: null, [tags!.id]: [{ value: 'a' }, { value: 'b' }], [note!.id]: null, [blob!.id]: null });
+    expect([displayValue(42), displayValue(null), displayValue([{ value: 'a' }, { value: 'b' }]), displayValue({ value: 'Red' })]).toEqual(['42', 'None', 'a, b', 'Red']);
   });
 });

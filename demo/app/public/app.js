@@ -161,6 +161,16 @@
       var flag = has('flag').create({ title: 'Sample App', body: 'Saved <b>not bold</b>: app text stays text.', type: 'success', close: 'manual' });
       return 'flag shown' + (flag && typeof flag.close === 'function' ? ' (has close())' : '');
     }),
+    // The app's issue field (jiraIssueFields): set through Jira's app field API, then the issue page shows it.
+    score: guard('out-score', function () {
+      return has('context').getContext().then(function (ctx) {
+        var id = Number(ctx.jira.issue.id);
+        return request({ url: '/rest/api/3/app/field/acme-sample__sample-score/value', type: 'PUT', contentType: 'application/json', data: JSON.stringify({ updates: [{ issueIds: [id], value: 42 }] }) });
+      }).then(function () {
+        has('jira').refreshIssuePage();
+        return 'scored';
+      });
+    }),
     message: guard('out-flag', function () {
       has('messages').info('Sample App', 'A message from the app.', { fadeout: true, delay: 4000 });
       return 'message shown';

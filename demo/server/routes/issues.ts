@@ -1,5 +1,6 @@
 import express from 'express';
 import type { ProductInfo } from '../install.js';
+import { appFields, displayValue } from '../fields.js';
 import { issueService } from '../issues.js';
 import { typesInIssueRegion } from '../moduleTypes.js';
 import { acParams, containerId, viewSpec, visibleModules, type PageContext, type Placed } from '../modules.js';
@@ -50,6 +51,7 @@ export function issuesRouter(product: ProductInfo, page: RenderPage): express.Ro
       tabs: shown('tab').map(lazy('tab')),
       opsButtons: webItemsAt(product, WEB_ITEM_LOCATIONS.issueOps, user, ctx),
       menu: actionsMenu(product, user, ctx),
+      fields: appFields(product).map((f) => ({ name: f.name, value: displayValue(issue.fieldValues?.[f.key]) })),
     });
     page(req, res, { title: `${issue.key} ${issue.summary}`, active: 'issues', body, ctx, views: panels.map((p) => p.spec) });
   });

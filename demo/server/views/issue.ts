@@ -30,6 +30,8 @@ export interface IssuePageParts {
   tabs: LazyRegion[];
   opsButtons: WebItemLink[];
   menu: MenuSection[];
+  /** App issue fields (`jiraIssueFields`) with their values as shown. */
+  fields: { name: string; value: string }[];
 }
 
 function lazy(region: LazyRegion, issue: Issue): SafeHtml {
@@ -87,6 +89,7 @@ export function issuePage(issue: Issue, parts: IssuePageParts): SafeHtml {
         <dt>Reporter</dt><dd>${userName(issue.reporterId)}</dd>
         <dt>Priority</dt><dd><span class="priority ${issue.priority.toLowerCase()}">${issue.priority}</span></dd>
         <dt>Type</dt><dd>${issue.issueType}</dd>
+        ${parts.fields.map((f) => html`<dt>${f.name}</dt><dd data-testid="app-field">${f.value}</dd>`)}
       </dl>
     </div>
     ${parts.glances.map((g) => html`<div class="card glance" data-testid="glance">

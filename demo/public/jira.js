@@ -231,25 +231,28 @@
       errorBox.hidden = false;
       saveButton.disabled = false;
     };
+    var store = function (config) {
+      return fetch('/admin/workflows/post-functions/' + encodeURIComponent(saveButton.getAttribute('data-id')), {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ function: saveButton.getAttribute('data-function'), transitionId: Number(saveButton.getAttribute('data-transition')), config: config }),
+      }).then(function (response) {
+        if (!response.ok) throw new Error('HTTP ' + response.status);
+        location.assign('/admin/workflows');
+      });
+    };
     saveButton.addEventListener('click', function () {
       var view = host.views().filter(function (v) { return v.options && v.options.postFunction; })[0];
-      if (!view) return;
-      var fn = view.options.postFunction;
       saveButton.disabled = true;
       errorBox.hidden = true;
-      view.call('jiraWorkflow', 'validate').then(function (valid) {
+      // A function without a create page has nothing to configure.
+      var saved = !view ? store('') : view.call('jiraWorkflow', 'validate').then(function (valid) {
         if (valid === false) return showError('The app did not accept this configuration: check its form.');
         return view.call('jiraWorkflow', 'save').then(function (config) {
-          return fetch('/admin/workflows/post-functions/' + encodeURIComponent(fn.id), {
-            method: 'POST',
-            headers: { 'content-type': 'application/json' },
-            body: JSON.stringify({ function: view.app.key + '/' + view.moduleKey, transitionId: fn.transitionId, config: typeof config === 'string' ? config : config === undefined ? '' : JSON.stringify(config) }),
-          });
-        }).then(function (response) {
-          if (!response.ok) throw new Error('HTTP ' + response.status);
-          location.assign('/admin/workflows');
+          return store(typeof config === 'string' ? config : config === undefined ? '' : JSON.stringify(config));
         });
-      }).catch(function (error) {
+      });
+      saved.catch(function (error) {
         showError('The configuration could not be saved (' + String(error && (error.code || error.message) || error) + ').');
       });
     });

@@ -60,7 +60,7 @@ export function workflowRouter(product: ProductInfo, page: RenderPage): express.
     page(req, res, { title: 'Workflows', active: 'workflows', body: workflowPage(transitions, available), views, location: { target: 'workflows', context: {} } });
   });
 
-  // The app's create page; a function without one is added at once, with an empty configuration.
+  // The app's create page (a function without one is added with an empty configuration by Add alone).
   router.get('/transitions/:transition/add', (req, res) => {
     const t = transition(Number(req.params.transition));
     const [appKey = '', moduleKey = ''] = String(req.query.function ?? '').split('/');
@@ -68,15 +68,11 @@ export function workflowRouter(product: ProductInfo, page: RenderPage): express.
     if (!t || !placed) return notFound(req, res, 'No such transition or post function.');
     const fn: PostFunction = { id: newPostFunctionId(), appKey, moduleKey, transitionId: t.id, config: '' };
     const spec = pageSpec(product, placed, 'create', fn, req.user!, 'post-function-frame');
-    if (!spec) {
-      product.store.savePostFunction(fn);
-      return void res.redirect('/admin/workflows');
-    }
     page(req, res, {
       title: `Add ${placed.declaration.name}`,
       active: 'workflows',
-      body: postFunctionPage({ title: placed.declaration.name, appName: placed.descriptor.name, container: spec.container, action: 'Add', transitionName: t.name }),
-      views: [spec],
+      body: postFunctionPage({ title: placed.declaration.name, appName: placed.descriptor.name, container: spec?.container, action: 'Add', transitionName: t.name, fn }),
+      views: spec ? [spec] : [],
       location: { target: 'workflows', context: {} },
     });
   });
@@ -89,7 +85,7 @@ export function workflowRouter(product: ProductInfo, page: RenderPage): express.
     page(req, res, {
       title: `Edit ${placed.declaration.name}`,
       active: 'workflows',
-      body: postFunctionPage({ title: placed.declaration.name, appName: placed.descriptor.name, container: spec.container, action: 'Update', transitionName: transition(fn.transitionId)?.name ?? '' }),
+      body: postFunctionPage({ title: placed.declaration.name, appName: placed.descriptor.name, container: spec.container, action: 'Update', transitionName: transition(fn.transitionId)?.name ?? '', fn }),
       views: [spec],
       location: { target: 'workflows', context: {} },
     });

@@ -1,5 +1,6 @@
 import { html, type SafeHtml } from '../html.js';
 import type { ViewSpec } from '../modules.js';
+import type { PostFunction } from '../store.js';
 import { WORKFLOW, type Transition } from '../workflow.js';
 
 /** A post function on a transition, as the Workflows page lists it. */
@@ -43,15 +44,19 @@ ${transitions.map(({ transition, functions }) => html`<section class="card workf
 </section>`)}`;
 }
 
-/** The app's create or edit page for a post function, with the product's Add / Update button. */
-export function postFunctionPage(options: { title: string; appName: string; container: string; action: 'Add' | 'Update'; transitionName: string }): SafeHtml {
+/**
+ * The app's create or edit page for a post function, with the product's Add / Update button (which
+ * knows the function's id, app module and transition). Without a page, Add stores an empty configuration.
+ */
+export function postFunctionPage(options: { title: string; appName: string; container: string | undefined; action: 'Add' | 'Update'; transitionName: string; fn: Pick<PostFunction, 'id' | 'appKey' | 'moduleKey' | 'transitionId'> }): SafeHtml {
+  const { fn } = options;
   return html`
 <div class="breadcrumbs"><a href="/admin/workflows">${WORKFLOW.name}</a> / <span>${options.transitionName}</span></div>
 <div class="page-head"><h1>${options.action === 'Add' ? 'Add' : 'Edit'} ${options.title}</h1><span class="muted">by ${options.appName}</span></div>
-<div id="${options.container}" class="general-frame" data-testid="post-function-page"></div>
+${options.container ? html`<div id="${options.container}" class="general-frame" data-testid="post-function-page"></div>` : html`<p class="muted">This post function has nothing to configure.</p>`}
 <p class="error" role="alert" data-testid="post-function-error" hidden></p>
 <div class="post-function-actions">
-  <button type="button" class="button primary" data-post-function-save>${options.action}</button>
+  <button type="button" class="button primary" data-post-function-save data-id="${fn.id}" data-function="${fn.appKey}/${fn.moduleKey}" data-transition="${String(fn.transitionId)}">${options.action}</button>
   <a class="button subtle" href="/admin/workflows">Cancel</a>
 </div>`;
 }

@@ -19,6 +19,7 @@ export function sampleDescriptor(baseUrl: string): Record<string, unknown> {
       adminPages: [{ key: 'sample-admin', name: { value: 'Sample admin' }, url: '/m/admin' }],
       configurePage: { key: 'sample-configure', name: { value: 'Configure Sample App' }, url: '/m/configure' },
       postInstallPage: { key: 'sample-get-started', name: { value: 'Get started' }, url: '/m/post-install' },
+      jiraReports: [{ key: 'sample-report', name: { value: 'Sample report' }, description: { value: 'Issues by status' }, url: '/m/report?project={project.key}&projectId={project.id}', reportCategory: 'issue_analysis', thumbnailUrl: '/static/icon.svg' }],
       jiraProjectPages: [{ key: 'sample-project-page', name: { value: 'Sample project page' }, url: '/m/project-page?project={project.key}&projectId={project.id}' }],
       jiraProjectAdminTabPanels: [{ key: 'sample-project-settings', name: { value: 'Sample settings' }, url: '/m/project-admin?project={project.key}', location: 'projectgroup4' }],
       webPanels: [{ key: 'sample-panel', name: { value: 'Sample panel' }, url: '/panel?issueKey={issue.key}', location: 'atl.jira.view.issue.right.context' }],
@@ -31,6 +32,7 @@ export function sampleDescriptor(baseUrl: string): Record<string, unknown> {
         key: 'sample-content', name: { value: 'Sample content' }, url: '/m/content?issue={issue.key}&type={issuetype.name}',
         icon: { width: 24, height: 24, url: '/static/icon.svg' }, tooltip: { value: 'Add sample content' }, target: { type: 'issue_content' },
       }],
+      jiraBackgroundScripts: [{ key: 'sample-background', url: '/m/background?issue={issue.key}' }],
       jiraIssueTabPanels: [{ key: 'sample-tab', name: { value: 'Sample tab' }, url: '/m/tab?issue={issue.key}&project={project.key}' }],
       jiraDashboardItems: [{
         key: 'sample-gadget', name: { value: 'Sample gadget' }, description: { value: 'Shows its dashboard context' },

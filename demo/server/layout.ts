@@ -15,6 +15,8 @@ export interface NavLink {
 export interface Nav {
   generalPages: NavLink[];
   projectPages: NavLink[];
+  /** The project's app reports (`jiraReports`). */
+  reports: NavLink[];
   projectAdminTabs: NavLink[];
   adminPages: NavLink[];
   topNavItems: WebItemLink[];
@@ -106,6 +108,8 @@ export function layout(options: {
       <div class="side-heading">Planning</div>
       <a href="/projects/DEMO/issues" class="${options.active === 'issues' ? 'current' : ''}">Issues</a>
       ${nav.projectPages.map((p) => html`<a href="${p.href}" class="${current(p.href)}">${p.name}</a>`)}
+      ${nav.reports.length ? html`<div class="side-heading">Reports</div>` : ''}
+      ${nav.reports.map((p) => html`<a href="${p.href}" class="${current(p.href)}">${p.name}</a>`)}
       ${nav.sidebarItems.map((i) => webItem(i, 'side-item'))}
       ${pages.length ? html`<div class="side-heading">Apps</div>` : ''}
       ${pages.map((p) => html`<a href="${p.href}" class="${current(p.href)}">${p.name}</a>`)}

@@ -34,7 +34,7 @@ export interface ModuleType {
   /** Set for full-page modules: the route that shows one of them. */
   page?: PageRoute;
   /** Set for modules shown inside the issue page. */
-  issueRegion?: 'panel' | 'content' | 'glance' | 'tab';
+  issueRegion?: 'panel' | 'content' | 'glance' | 'tab' | 'background';
   /** The context parameters its URL is given; any other `{name}` becomes empty, as in Connect. */
   context: readonly ContextParam[];
   /** Whether the module's `conditions` decide if it is shown. */
@@ -62,10 +62,12 @@ export const MODULE_TYPES = {
   configurePage: { renders: '"Configure" on the Manage apps page; page /admin/apps/<app>/<module>', page: 'admin', context: USER, conditions: false },
   postInstallPage: { renders: '"Get started" after install on the Manage apps page; page /admin/apps/<app>/<module>', page: 'admin', context: USER, conditions: false },
   jiraProjectPages: { renders: 'Project sidebar; page /projects/DEMO/apps/<app>/<module>', page: 'project', context: PROJECT, conditions: true },
+  jiraReports: { renders: 'Project sidebar, under Reports; page /projects/DEMO/apps/<app>/<module>', page: 'project', context: PROJECT, conditions: true },
   jiraProjectAdminTabPanels: { renders: 'Project settings sidebar; page /projects/DEMO/settings/apps/<app>/<module>', page: 'projectAdmin', context: PROJECT, conditions: true },
   webPanels: { renders: 'Issue page, right or left column (atl.jira.view.issue.right.context / left.context)', issueRegion: 'panel', context: ISSUE, conditions: true, height: '120px' },
   jiraIssueGlances: { renders: 'Issue page: a glance button in the right column that opens its panel', issueRegion: 'glance', context: ISSUE, conditions: true, height: '160px' },
   jiraIssueContents: { renders: 'Issue page: a button under the summary that adds its content below the description', issueRegion: 'content', context: ISSUE, conditions: true, height: '120px' },
+  jiraBackgroundScripts: { renders: 'Issue page: a hidden iframe each, loaded with the page', issueRegion: 'background', context: ISSUE, conditions: true },
   jiraIssueTabPanels: { renders: 'Issue page: a tab in the Activity area', issueRegion: 'tab', context: ISSUE, conditions: true, height: '120px' },
   jiraDashboardItems: { renders: 'Dashboard /jira/dashboards/10000: one item each, view and edit modes', dashboard: true, context: DASHBOARD, conditions: true, height: '160px' },
   jiraWorkflowPostFunctions: { renders: 'Workflows /admin/workflows: added to a transition of the Demo workflow with its create page, shown with its view page, changed with its edit page; its triggered URL is called when an issue takes the transition', workflow: true, context: POST_FUNCTION, conditions: false, height: '80px' },

@@ -52,6 +52,7 @@ function navFor(product: ProductInfo, user: User, ctx: PageContext): Nav {
   return {
     generalPages: links(['generalPages'], 'general', project),
     projectPages: links(['jiraProjectPages'], 'project', project),
+    reports: links(['jiraReports'], 'project', project),
     projectAdminTabs: user.siteAdmin ? links(['jiraProjectAdminTabPanels'], 'projectAdmin', project) : [],
     adminPages: user.siteAdmin ? links(['adminPages'], 'admin', {}) : [],
     topNavItems: webItemsAt(product, WEB_ITEM_LOCATIONS.topNav, user, ctx),

@@ -90,8 +90,8 @@ export const test = base.extend<{ login: (user: 'admin' | 'alice', next?: string
 export { expect } from '@playwright/test';
 
 /** The app iframe of `moduleKey` on the page, once its plugin has loaded. */
-export async function appFrame(page: Page, moduleKey: string) {
-  const handle = await page.waitForSelector(`iframe[data-apb-module="${moduleKey}"]`);
+export async function appFrame(page: Page, moduleKey: string, state: 'visible' | 'attached' = 'visible') {
+  const handle = await page.waitForSelector(`iframe[data-apb-module="${moduleKey}"]`, { state });
   const frame = await handle.contentFrame();
   if (!frame) throw new Error(`no frame for ${moduleKey}`);
   await frame.waitForFunction(() => typeof (window as unknown as { AP?: unknown }).AP === 'object');

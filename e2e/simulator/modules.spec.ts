@@ -7,8 +7,8 @@ const ADMIN_ID = '557058:a1b2c3d4-0000-4000-8000-00000000ad01';
 const ALICE_ID = '557058:a1b2c3d4-0000-4000-8000-0000000a11ce';
 const shot = (name: string) => ({ path: `e2e/artifacts/simulator-${name}.png`, fullPage: false });
 
-async function moduleFrame(page: Page, moduleKey: string, params: Record<string, string>, sub = ADMIN_ID): Promise<Frame> {
-  const frame = await appFrame(page, moduleKey);
+async function moduleFrame(page: Page, moduleKey: string, params: Record<string, string>, sub = ADMIN_ID, state: 'visible' | 'attached' = 'visible'): Promise<Frame> {
+  const frame = await appFrame(page, moduleKey, state);
   // The app answers 401 without rendering when the iframe URL's JWT does not verify (qsh included).
   await expect(frame.getByTestId('jwt-sub')).toHaveText(sub);
   for (const [name, value] of Object.entries(params)) await expect(frame.locator(`dd[data-param="${name}"]`)).toHaveText(value);
@@ -132,6 +132,20 @@ test.describe('host simulator: Jira module types', () => {
     await page.goto(`${sim.productUrl}/jira/dashboards/10000`);
     await expect(page.getByTestId('dashboard-item-title')).toHaveText('Renamed gadget');
     await expect(page.getByRole('button', { name: 'Edit Renamed gadget' })).toBeVisible();
+  });
+
+  test("a report in the project sidebar's Reports, and a background script loaded hidden on the issue page", async ({ page, login, sim }) => {
+    await login('admin', '/projects/DEMO/issues');
+    await page.locator('aside.sidebar').getByRole('link', { name: 'Sample report' }).click();
+    await expect(page).toHaveURL(`${sim.productUrl}/projects/DEMO/apps/acme-sample/sample-report`);
+    await moduleFrame(page, 'sample-report', { project: 'DEMO', projectId: '10000' });
+
+    await page.goto(`${sim.productUrl}/browse/DEMO-1`);
+    const background = page.locator('iframe[data-apb-module="sample-background"]');
+    await expect(background).toHaveCount(1);
+    await expect(background).toBeHidden();
+    const frame = await moduleFrame(page, 'sample-background', { issue: 'DEMO-1' }, ADMIN_ID, 'attached');
+    await expect(frame.getByTestId('module-context')).toContainText('"key":"DEMO-1"');
   });
 
   test('issue field: the app sets its value through the app field API; the issue page, the issue JSON and /field show it; people edit it as a field', async ({ page, login, sim }) => {

@@ -372,12 +372,16 @@ test.describe('host simulator: Acme Wiki (Confluence)', () => {
     const byline = await appFrame(page, 'sample-byline');
     const roundTrip = await byline.evaluate(async () => {
       const { confluence } = (window as unknown as { AP: { confluence: {
-        setContentProperty(p: unknown, cb: (r: unknown) => void): void;
-        getContentProperty(k: string, cb: (r: unknown) => void): void;
+        setContentProperty(p: unknown, cb: (r: unknown) => void): Promise<unknown>;
+        getContentProperty(k: string, cb: (r: unknown) => void): Promise<unknown>;
       } } }).AP;
-      const set = await new Promise((resolve) => confluence.setContentProperty({ key: 'byline-seen', value: { seen: 1 }, version: { number: 1 } }, resolve));
-      const stale = await new Promise((resolve) => confluence.setContentProperty({ key: 'byline-seen', value: { seen: 2 }, version: { number: 1 } }, resolve));
-      const got = await new Promise((resolve) => confluence.getContentProperty('byline-seen', resolve));
+      // The callback form answers success only: a failed call rejects the returned Promise, which
+      // makes this fail with its code at once instead of waiting for the test's timeout.
+      const viaCallback = (call: (cb: (r: unknown) => void) => Promise<unknown>) =>
+        new Promise((resolve, reject) => { call(resolve).catch((e: { code?: string; message?: string }) => reject(new Error(`${e.code}: ${e.message}`))); });
+      const set = await viaCallback((cb) => confluence.setContentProperty({ key: 'byline-seen', value: { seen: 1 }, version: { number: 1 } }, cb));
+      const stale = await viaCallback((cb) => confluence.setContentProperty({ key: 'byline-seen', value: { seen: 2 }, version: { number: 1 } }, cb));
+      const got = await viaCallback((cb) => confluence.getContentProperty('byline-seen', cb));
       return { set, stale, got };
     });
     expect(roundTrip.set).toMatchObject({ property: { key: 'byline-seen', value: { seen: 1 }, version: { number: 1 } } });

@@ -35,7 +35,7 @@ describe('the module-type table', () => {
     }
     expect(typesOnPage('general')).toEqual(['generalPages', 'webItems']);
     expect(typesOnPage('admin')).toEqual(['adminPages', 'configurePage', 'postInstallPage']);
-    expect(typesOnPage('project')).toEqual(['jiraProjectPages']);
+    expect(typesOnPage('project')).toEqual(['jiraProjectPages', 'jiraReports']);
     expect(typesOnPage('projectAdmin')).toEqual(['jiraProjectAdminTabPanels']);
     expect(pagePath('project', 'my app', 'p')).toBe('/projects/DEMO/apps/my%20app/p');
   });

@@ -36,7 +36,7 @@ export function issuesRouter(product: ProductInfo, page: RenderPage): express.Ro
     if (!issue) return void page(req, res, { title: 'Not found', active: 'issues', body: messagePage('Issue not found', `There is no issue ${String(req.params.key)}.`) });
     const user = req.user!;
     const ctx: PageContext = { issue, ac: acParams(req.query) };
-    const shown = (region: 'panel' | 'content' | 'glance' | 'tab') => visibleModules(product, typesInIssueRegion(region), user, ctx);
+    const shown = (region: 'panel' | 'content' | 'glance' | 'tab' | 'background') => visibleModules(product, typesInIssueRegion(region), user, ctx);
     const lazy = (prefix: string) => (p: Placed): LazyRegion => {
       const label = (p.declaration.content as { label?: { value?: unknown } } | undefined)?.label?.value;
       return { app: p.installation.key, moduleKey: p.declaration.key, title: p.declaration.name, appName: p.descriptor.name, container: containerId(prefix, p), ...(typeof label === 'string' ? { label } : {}) };
@@ -44,8 +44,10 @@ export function issuesRouter(product: ProductInfo, page: RenderPage): express.Ro
     const panels = shown('panel')
       .filter((p) => PANEL_LOCATIONS.has(String(p.declaration.location)))
       .map((p) => ({ title: p.declaration.name, appName: p.descriptor.name, spec: viewSpec(product, p, ctx, user, containerId('panel', p)) }));
+    const backgrounds = shown('background').map((p) => viewSpec(product, p, ctx, user, containerId('background', p)));
     const body = issuePage(issue, {
       panels,
+      backgrounds: backgrounds.map((s) => s.container),
       glances: shown('glance').map(lazy('glance')),
       contents: shown('content').map(lazy('content')),
       tabs: shown('tab').map(lazy('tab')),
@@ -53,7 +55,7 @@ export function issuesRouter(product: ProductInfo, page: RenderPage): express.Ro
       menu: actionsMenu(product, user, ctx),
       fields: appFields(product).map((f) => ({ name: f.name, value: displayValue(issue.fieldValues?.[f.key]) })),
     });
-    page(req, res, { title: `${issue.key} ${issue.summary}`, active: 'issues', body, ctx, views: panels.map((p) => p.spec) });
+    page(req, res, { title: `${issue.key} ${issue.summary}`, active: 'issues', body, ctx, views: [...panels.map((p) => p.spec), ...backgrounds] });
   });
   router.post('/browse/:key/comment', (req, res) => {
     const issue = product.store.issue(String(req.params.key));

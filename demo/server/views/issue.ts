@@ -25,6 +25,8 @@ export interface LazyRegion {
 
 export interface IssuePageParts {
   panels: ShownRegion[];
+  /** Containers of background scripts' iframes, never shown. */
+  backgrounds: string[];
   glances: LazyRegion[];
   contents: LazyRegion[];
   tabs: LazyRegion[];
@@ -96,6 +98,7 @@ export function issuePage(issue: Issue, parts: IssuePageParts): SafeHtml {
       <button type="button" class="glance-button" aria-expanded="false" aria-controls="glance-${g.container}" data-glance="${g.container}"><span class="app-dot" aria-hidden="true"></span><span>${g.title}</span>${g.label ? html`<span class="lozenge">${g.label}</span>` : ''}</button>
       <div id="glance-${g.container}" class="glance-panel" hidden>${lazy(g, issue)}</div>
     </div>`)}
+    ${parts.backgrounds.map((container) => html`<div id="${container}" class="background-script" data-testid="background-script" hidden></div>`)}
     ${parts.panels.map((p) => html`<section class="card web-panel" data-testid="web-panel" data-app="${p.spec.app}" data-module="${p.spec.moduleKey}"><header><span>${p.title}</span><small>${p.appName}</small></header><div id="${p.spec.container}" class="panel-frame"></div></section>`)}
   </aside>
 </div>`;

@@ -17,7 +17,11 @@ const PORT = env('BENCH_PORT', 4175);
 const ROUNDS = env('BENCH_ROUNDS', 5);
 const RTT_N = env('BENCH_RTT', 300);
 const BURST = 10_000;
-const PAYLOAD_N = 20;
+// Payload round trips are sampled with every library open at once, a few calls per library in turn:
+// on this machine the per-call cost drifts by 2–3× over stretches of ~100 ms (other processes, GC),
+// and blocks of 20 calls per library let one library sit in a slow stretch that another misses.
+const PAYLOAD_VISITS = env('BENCH_PAYLOAD_VISITS', 60);
+const PAYLOAD_PER_VISIT = 5;
 // 8 a round, 40 a contender: one cold start is ~60 ms of two processes' scheduling, and at 15 the
 // median moved by ±0.1× between runs on this machine.
 const COLD_N = 8;
@@ -104,10 +108,29 @@ async function round(page, r, raw, oopif, isolated) {
     s.h2p.push(...(await page.evaluate((n) => benchKit.rtt(hostBench.call, n), RTT_N)));
     s.p2h.push(...(await frame.evaluate((n) => benchKit.rtt(bench.call, n), RTT_N)));
     s.burst.push(await frame.evaluate((n) => benchKit.burst(bench.call, n), BURST));
-    s.string.push(...(await frame.evaluate((n) => benchKit.rtt(bench.call, n, benchKit.payloads.string(), 3), PAYLOAD_N)));
-    s.object.push(...(await frame.evaluate((n) => benchKit.rtt(bench.call, n, benchKit.payloads.object(), 3), PAYLOAD_N)));
     await page.evaluate(() => hostBench.close());
   }
+}
+
+/** 64 KiB payload round trips (app → host → app), every library open and sampled in turn. */
+async function payloads(page, raw) {
+  const frames = {};
+  for (const lib of LIBS) {
+    await page.evaluate((l) => hostBench.open(l), lib);
+    frames[lib] = await appFrame(page, lib);
+  }
+  for (const kind of ['string', 'object']) {
+    // The value is built once per app and reused, as the per-round blocks did; 10 calls warm each up.
+    for (const lib of LIBS) {
+      await frames[lib].evaluate((k) => benchKit.rtt(bench.call, 1, (bench.payload = benchKit.payloads[k]()), 10), kind);
+    }
+    for (let visit = 0; visit < PAYLOAD_VISITS; visit++) {
+      for (const lib of LIBS.map((_, i) => LIBS[(i + visit) % LIBS.length])) {
+        raw[lib][kind].push(...(await frames[lib].evaluate((n) => benchKit.rtt(bench.call, n, bench.payload, 0), PAYLOAD_PER_VISIT)));
+      }
+    }
+  }
+  await page.evaluate(() => hostBench.close());
 }
 
 async function autoresize(page) {
@@ -185,6 +208,8 @@ async function main() {
       await round(page, r, raw, oopif, isolated);
       log(`round ${r + 1}/${ROUNDS} done`);
     }
+    await payloads(page, raw);
+    log('payloads done');
     const separate = LIBS.every((lib) => oopif[lib]);
     log(`app iframe out of process (CDP target type 'iframe' on ${APP}): ${separate ? 'yes' : `NO ${JSON.stringify(oopif)}`}`);
     const fine = LIBS.every((lib) => isolated[lib]);
@@ -202,7 +227,7 @@ async function main() {
     const results = {
       date: new Date().toISOString(),
       machine,
-      config: { rounds: ROUNDS, rttSamplesPerRound: RTT_N, burst: BURST, burstInFlight: 200, payloadSamplesPerRound: PAYLOAD_N, coldStartsPerRound: COLD_N },
+      config: { rounds: ROUNDS, rttSamplesPerRound: RTT_N, burst: BURST, burstInFlight: 200, payloadSamples: PAYLOAD_VISITS * PAYLOAD_PER_VISIT, coldStartsPerRound: COLD_N },
       outOfProcess: oopif,
       crossOriginIsolated: isolated,
       libs: Object.fromEntries(LIBS.map((lib) => [lib, summarize(raw[lib])])),

@@ -104,16 +104,22 @@
     zerortt: baselineDriver('zerortt'),
   };
 
+  // `current` is the view host-to-app calls and the resize watch use: the last one opened. Several can
+  // be open at once (the payload phase interleaves every library sample by sample).
   let current;
+  const open = new Set();
   let resized;
   window.hostBench = {
     /** Opens `lib`'s app; resolves with the host-side cold start and the wall time of insertion. */
     async open(lib) {
       current = await drivers[lib]();
+      open.add(current);
       return { coldMs: current.coldMs, insertedAt: current.insertedAt };
     },
+    /** Closes every open view. */
     close() {
-      current?.close();
+      for (const handle of open) handle.close();
+      open.clear();
       current = undefined;
     },
     call: (value) => current.call(value),

@@ -80,9 +80,11 @@ async function outOfProcess(page) {
   return targetInfos.some((t) => t.type === 'iframe' && t.url.startsWith(APP));
 }
 
+/** Every library, starting at the `n`th: each round (and each payload turn) starts with another one. */
+const rotated = (n) => LIBS.map((_, i) => LIBS[(i + n) % LIBS.length]);
+
 async function round(page, r, raw, oopif, isolated) {
-  const order = LIBS.map((_, i) => LIBS[(i + r) % LIBS.length]);
-  for (const lib of order) {
+  for (const lib of rotated(r)) {
     const s = (raw[lib] ??= { p2h: [], h2p: [], burst: [], string: [], object: [], handshake: [], cold: [], appCold: [], firstWait: [], fromWindowName: [] });
     let frame;
     for (let i = 0; i < COLD_N; i++) {
@@ -125,7 +127,7 @@ async function payloads(page, raw) {
       await frames[lib].evaluate((k) => benchKit.rtt(bench.call, 1, (bench.payload = benchKit.payloads[k]()), 10), kind);
     }
     for (let visit = 0; visit < PAYLOAD_VISITS; visit++) {
-      for (const lib of LIBS.map((_, i) => LIBS[(i + visit) % LIBS.length])) {
+      for (const lib of rotated(visit)) {
         raw[lib][kind].push(...(await frames[lib].evaluate((n) => benchKit.rtt(bench.call, n, bench.payload, 0), PAYLOAD_PER_VISIT)));
       }
     }

@@ -64,13 +64,11 @@ describe('the Connect API surface', () => {
       'customContent.EditComponent': ap.customContent.getEditComponent(),
       'jira.WorkflowConfiguration': ap.jira.WorkflowConfiguration,
     };
-    const checked = members.filter((path) => Object.keys(objects).some((name) => path.startsWith(`${name}.`)));
-    expect(checked).toEqual(expect.arrayContaining(['dialog.DialogButton.enable', 'customContent.EditComponent.intercept', 'jira.WorkflowConfiguration.onSave']));
-    const missing = checked.filter((path) => {
-      const name = path.slice(0, path.lastIndexOf('.'));
-      const method = path.slice(path.lastIndexOf('.') + 1);
-      return !NOT_APP_MEMBERS.includes(path) && typeof (objects[name] as Record<string, unknown>)[method] !== 'function';
-    });
+    const checked = Object.entries(objects).flatMap(([name, object]) =>
+      members.filter((path) => path.startsWith(`${name}.`)).map((path) => ({ path, method: (object as Record<string, unknown>)[path.slice(name.length + 1)] })),
+    );
+    expect(checked.map(({ path }) => path)).toEqual(expect.arrayContaining(['dialog.DialogButton.enable', 'customContent.EditComponent.intercept', 'jira.WorkflowConfiguration.onSave']));
+    const missing = checked.filter(({ path, method }) => !NOT_APP_MEMBERS.includes(path) && typeof method !== 'function').map(({ path }) => path);
     expect(missing).toEqual([]);
     expect(NOT_APP_MEMBERS.every((path) => members.includes(path))).toBe(true);
   });
